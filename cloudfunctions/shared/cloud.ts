@@ -1,0 +1,93 @@
+/**
+ * The one typed doorway to wx-server-sdk. Its own typings are loose (`get()` answers `any`,
+ * DYNAMIC_CURRENT_ENV is a symbol), so every function goes through the small interfaces here.
+ */
+import * as sdk from 'wx-server-sdk'
+
+export interface WxContext {
+  /** The caller's openid; empty when no WeChat user called (timers, console). */
+  OPENID?: string
+  APPID?: string
+  UNIONID?: string
+  SOURCE?: string
+  ENV?: string
+}
+
+export interface UpdateStats {
+  stats: { updated: number }
+}
+export interface RemoveStats {
+  stats: { removed: number }
+}
+
+export interface DocumentRef<T> {
+  get(): Promise<{ data: (T & { _id: string }) | null }>
+  set(options: {
+    data: Omit<T, '_id'>
+  }): Promise<{ _id: string; stats: { updated: number; created: number } }>
+  update(options: { data: Record<string, unknown> }): Promise<UpdateStats>
+  remove(): Promise<RemoveStats>
+}
+
+export interface Query<T> {
+  where(condition: Record<string, unknown>): Query<T>
+  orderBy(field: string, order: 'asc' | 'desc'): Query<T>
+  skip(n: number): Query<T>
+  limit(n: number): Query<T>
+  field(projection: Record<string, boolean>): Query<T>
+  get(): Promise<{ data: Array<T & { _id: string }> }>
+  count(): Promise<{ total: number }>
+  update(options: { data: Record<string, unknown> }): Promise<UpdateStats>
+  remove(): Promise<RemoveStats>
+}
+
+export interface Collection<T> extends Query<T> {
+  doc(id: string): DocumentRef<T>
+  add(options: { data: T | T[] }): Promise<{ _id: string; _ids?: string[] }>
+  aggregate(): Aggregate
+}
+
+export interface Aggregate {
+  [stage: string]: (...args: unknown[]) => Aggregate | Promise<{ list: unknown[] }>
+  end(): Promise<{ list: unknown[] }>
+}
+
+export interface Transaction {
+  collection<T = Record<string, unknown>>(
+    name: string,
+  ): {
+    doc(id: string): DocumentRef<T>
+    add(options: { data: T }): Promise<{ _id: string }>
+  }
+  rollback(reason?: unknown): Promise<void>
+}
+
+export interface Database {
+  collection<T = Record<string, unknown>>(name: string): Collection<T>
+  command: Record<string, (...args: unknown[]) => unknown> & { aggregate: Record<string, unknown> }
+  serverDate(options?: { offset?: number }): unknown
+  runTransaction<R>(callback: (transaction: Transaction) => Promise<R>, times?: number): Promise<R>
+  createCollection(name: string): Promise<unknown>
+}
+
+export interface Cloud {
+  database(): Database
+  wxContext(): WxContext
+  /** The raw SDK for what these interfaces do not cover yet (openapi, storage). */
+  sdk: typeof sdk
+}
+
+let initialised = false
+
+/** Initialises the SDK once per warm instance, against the environment the function runs in. */
+export function getCloud(): Cloud {
+  if (!initialised) {
+    sdk.init({ env: sdk.DYNAMIC_CURRENT_ENV as unknown as string, throwOnNotFound: false } as never)
+    initialised = true
+  }
+  return {
+    database: () => sdk.database({ throwOnNotFound: false } as never) as unknown as Database,
+    wxContext: () => sdk.getWXContext() as WxContext,
+    sdk,
+  }
+}

@@ -1,0 +1,25 @@
+/**
+ * Two projects: `node` for the cloud functions, scripts and the local cloud; `miniprogram` for
+ * pages and components, rendered in jsdom by miniprogram-simulate from the built dist/miniprogram.
+ */
+const transform = { '^.+\\.ts$': '<rootDir>/tests/support/esbuildTransform.js' }
+
+module.exports = {
+  projects: [
+    {
+      displayName: 'node',
+      testEnvironment: 'node',
+      transform,
+      testMatch: ['<rootDir>/tests/**/*.test.ts'],
+      testPathIgnorePatterns: ['<rootDir>/tests/miniprogram/'],
+      setupFiles: ['<rootDir>/tests/support/nodeSetup.ts'],
+    },
+    {
+      displayName: 'miniprogram',
+      testEnvironment: 'jsdom',
+      transform,
+      testMatch: ['<rootDir>/tests/miniprogram/**/*.test.ts'],
+      setupFilesAfterEnv: ['<rootDir>/tests/miniprogram/support/wx.ts'],
+    },
+  ],
+}

@@ -1,0 +1,49 @@
+import { pageBehavior } from '../../behaviors/page'
+import { ping } from '../../services/health'
+import { CloudCallError } from '../../services/cloud'
+import { fontClass, isLargeText, setLargeText } from '../../utils/fontScale'
+import { formatBeijing } from '../../utils/time'
+
+type ServiceState = 'idle' | 'checking' | 'ok' | 'failed'
+
+Component({
+  behaviors: [pageBehavior],
+  data: {
+    largeText: false,
+    serviceState: 'idle' as ServiceState,
+    serviceText: '',
+  },
+  lifetimes: {
+    attached() {
+      this.setData({ largeText: isLargeText() })
+    },
+  },
+  methods: {
+    onLargeTextChange(event: WechatMiniprogram.CustomEvent) {
+      // van-switch sends the new state as the bare detail.
+      const on = (event.detail as unknown) === true
+      setLargeText(on)
+      this.setData({ largeText: on, fontClass: fontClass() })
+      wx.showToast({ title: on ? '已开启大字模式' : '已关闭大字模式', icon: 'none' })
+    },
+
+    async checkService() {
+      if (this.data.serviceState === 'checking') return
+      this.setData({ serviceState: 'checking', serviceText: '' })
+      try {
+        const result = await ping()
+        this.setData({
+          serviceState: 'ok',
+          serviceText: `连接正常 · 服务器时间 ${formatBeijing(result.serverTime, 'MM-DD HH:mm:ss')}`,
+        })
+      } catch (error) {
+        const message = error instanceof CloudCallError ? error.message : '连接失败，请稍后再试'
+        this.setData({ serviceState: 'failed', serviceText: message })
+      }
+    },
+
+    openPrivacy() {
+      wx.navigateTo({ url: '/subpackages/about/privacy/index' })
+    },
+  },
+})

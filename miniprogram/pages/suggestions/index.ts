@@ -1,0 +1,3 @@
+import { pageBehavior } from '../../behaviors/page'
+
+Component({ behaviors: [pageBehavior] })

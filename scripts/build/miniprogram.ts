@@ -1,0 +1,33 @@
+/**
+ * Compiles the mini-program: each .ts becomes a CommonJS .js beside its wxml/wxss/json in
+ * dist/miniprogram (the mini-program runtime loads files, not bundles), everything else is copied.
+ */
+import * as esbuild from 'esbuild'
+import * as fs from 'node:fs'
+import * as path from 'node:path'
+import { copyFile, listFiles, writeFile } from './files'
+import { MINIPROGRAM_DIST, MINIPROGRAM_SRC } from './paths'
+
+/** Base library 2.x runs ES2018 everywhere we support; DevTools' es6 setting is not relied upon. */
+const TARGET = 'es2018'
+const SKIPPED = new Set(['tsconfig.json'])
+
+export async function buildMiniprogram(): Promise<void> {
+  const files = listFiles(MINIPROGRAM_SRC).filter(
+    (file) => !SKIPPED.has(file) && !file.endsWith('.d.ts'),
+  )
+  await Promise.all(
+    files.map(async (file) => {
+      const from = path.join(MINIPROGRAM_SRC, file)
+      if (!file.endsWith('.ts')) return copyFile(from, path.join(MINIPROGRAM_DIST, file))
+      const result = await esbuild.transform(fs.readFileSync(from, 'utf8'), {
+        loader: 'ts',
+        format: 'cjs',
+        target: TARGET,
+        sourcefile: file,
+        minifySyntax: true,
+      })
+      writeFile(path.join(MINIPROGRAM_DIST, file.replace(/\.ts$/, '.js')), result.code)
+    }),
+  )
+}
