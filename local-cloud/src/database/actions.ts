@@ -1,0 +1,271 @@
+/**
+ * The `database.*` actions of the admin endpoint, field for field as wx-server-sdk sends them
+ * (CLOUDBASE-PROTOCOL.md §2–3).
+ */
+import { EJSON } from 'bson'
+import { randomBytes } from 'node:crypto'
+import { TcbError } from '../protocol/tcbError'
+import type { ActionHandler } from '../protocol/types'
+import { runPipeline } from './aggregate'
+import {
+  isPlainObject,
+  parseEjson,
+  resolveServerDates,
+  serializeDocument,
+  type Document,
+} from './ejson'
+import { matches, projectDocuments, type Store } from './store'
+import type { Transactions } from './transactions'
+import { applyUpdate, replacement } from './updates'
+
+/** Production's read limits from a function: 100 by default, never more than 1000. */
+export const DEFAULT_LIMIT = 100
+export const MAX_LIMIT = 1000
+
+export function newDocumentId(): string {
+  return randomBytes(16).toString('hex')
+}
+
+export function databaseActions(
+  store: Store,
+  transactions: Transactions,
+  clock: () => number,
+): Record<string, ActionHandler> {
+  const collectionOf = (body: Record<string, unknown>): string => {
+    const name = body['collectionName']
+    if (typeof name !== 'string' || name === '')
+      throw new TcbError('INVALID_PARAM', 'collectionName is required')
+    store.collection(name)
+    return name
+  }
+  const transactionOf = (body: Record<string, unknown>): string | null =>
+    typeof body['transactionId'] === 'string' ? body['transactionId'] : null
+
+  return {
+    'database.addCollection': (body) => {
+      const name = body['collectionName']
+      if (typeof name !== 'string')
+        throw new TcbError('INVALID_PARAM', 'collectionName is required')
+      store.createCollection(name)
+      return {}
+    },
+
+    'database.insertDocument': (body) => {
+      const collection = collectionOf(body)
+      const items = body['data']
+      if (!Array.isArray(items) || items.length === 0)
+        throw new TcbError('INVALID_PARAM', 'data must be a non-empty array')
+      const now = clock()
+      const docs = items.map((item, i) => {
+        const doc = resolveServerDates(parseEjson(item, `data[${i}]`), now)
+        if (!isPlainObject(doc)) throw new TcbError('INVALID_PARAM', 'a document must be an object')
+        return doc
+      })
+      const transactionId = transactionOf(body)
+      const ids = docs.map((doc) =>
+        typeof doc['_id'] === 'string' && doc['_id'] !== '' ? doc['_id'] : newDocumentId(),
+      )
+      if (transactionId) {
+        docs.forEach((doc, i) =>
+          transactions.stage(transactionId, collection, ids[i]!, { ...doc, _id: ids[i] }, true),
+        )
+      } else {
+        store.atomically(() =>
+          docs.forEach((doc, i) => store.write(collection, ids[i]!, doc, { mustNotExist: true })),
+        )
+      }
+      return { insertedIds: ids }
+    },
+
+    'database.getDocument': (body) => {
+      const collection = collectionOf(body)
+      const filter = queryOf(body)
+      const transactionId = transactionOf(body)
+      const projection = body['projection']
+        ? asObject(parseEjson(body['projection'], 'projection'), 'projection')
+        : undefined
+      if (body['queryType'] === 'DOC') {
+        const id = docIdOf(filter)
+        const doc = transactionId
+          ? transactions.get(transactionId, collection, id)
+          : store.getById(collection, id)
+        const list = doc ? (projection ? projectDocuments([doc], projection) : [doc]) : []
+        return { list: list.map(serializeDocument) }
+      }
+      const spec = {
+        filter,
+        sort: orderOf(body),
+        skip: nonNegative(body['offset'], 0, 'offset'),
+        limit: Math.min(
+          nonNegative(body['limit'], DEFAULT_LIMIT, 'limit') || DEFAULT_LIMIT,
+          MAX_LIMIT,
+        ),
+        ...(projection ? { projection } : {}),
+      }
+      const docs = transactionId
+        ? store.findAtSnapshot(collection, spec, transactions.snapshotOf(transactionId))
+        : store.find(collection, spec)
+      return { list: docs.map(serializeDocument), limit: spec.limit, offset: spec.skip }
+    },
+
+    'database.calculateDocument': (body) => {
+      const collection = collectionOf(body)
+      return { total: store.count(collection, queryOf(body)) }
+    },
+
+    'database.modifyDocument': (body) => {
+      const collection = collectionOf(body)
+      const filter = queryOf(body)
+      const data = asObject(resolveServerDates(parseEjson(body['data'], 'data'), clock()), 'data')
+      const transactionId = transactionOf(body)
+      const merge = body['merge'] !== false
+      if (body['queryType'] === 'DOC') {
+        const id = docIdOf(filter)
+        const current = transactionId
+          ? transactions.get(transactionId, collection, id)
+          : store.getById(collection, id)
+        if (!current) {
+          if (merge || body['upsert'] !== true) return { updated: 0 }
+          const doc = replacement(data)
+          if (transactionId) transactions.stage(transactionId, collection, id, { ...doc, _id: id })
+          else store.write(collection, id, doc)
+          return { updated: 0, upsert_id: id }
+        }
+        const next = merge
+          ? applyUpdate(current, data)
+          : { doc: { ...replacement(data), _id: id }, changed: true }
+        if (!next.changed) return { updated: 0 }
+        if (transactionId) transactions.stage(transactionId, collection, id, next.doc)
+        else store.write(collection, id, next.doc)
+        return { updated: 1 }
+      }
+      return { updated: updateWhere(store, collection, filter, data, body['multi'] !== false) }
+    },
+
+    'database.removeDocument': (body) => {
+      const collection = collectionOf(body)
+      const filter = queryOf(body)
+      const transactionId = transactionOf(body)
+      if (body['queryType'] === 'DOC') {
+        const id = docIdOf(filter)
+        const current = transactionId
+          ? transactions.get(transactionId, collection, id)
+          : store.getById(collection, id)
+        if (!current) return { deleted: 0 }
+        if (transactionId) transactions.stage(transactionId, collection, id, null)
+        else store.write(collection, id, null)
+        return { deleted: 1 }
+      }
+      const docs = store.find(collection, {
+        filter,
+        ...(body['multi'] === false ? { limit: 1 } : {}),
+      })
+      store.atomically(() =>
+        docs.forEach((doc) => store.write(collection, String(doc['_id']), null)),
+      )
+      return { deleted: docs.length }
+    },
+
+    'database.modifyAndReturnDoc': (body) => {
+      const collection = collectionOf(body)
+      const filter = queryOf(body)
+      const data = asObject(resolveServerDates(parseEjson(body['data'], 'data'), clock()), 'data')
+      const [doc] = store.find(collection, { filter, limit: 1 })
+      if (!doc) return { updated: 0, doc: null }
+      const next = applyUpdate(doc, data)
+      if (next.changed) store.write(collection, String(doc['_id']), next.doc)
+      return { updated: next.changed ? 1 : 0, doc: serializeDocument(next.doc) }
+    },
+
+    'database.aggregateDocuments': (body) => {
+      const collection = collectionOf(body)
+      const stages = body['stages']
+      if (!Array.isArray(stages)) throw new TcbError('INVALID_PARAM', 'stages must be an array')
+      const pipeline = stages.map((stage, i) => {
+        if (!isPlainObject(stage) || typeof stage['stageKey'] !== 'string') {
+          throw new TcbError('INVALID_PARAM', `stages[${i}] is malformed`)
+        }
+        return { [stage['stageKey']]: parseEjson(stage['stageValue'], `stages[${i}]`) } as Document
+      })
+      return {
+        list: runPipeline(store, collection, pipeline).map((doc) =>
+          EJSON.stringify(doc, { relaxed: true }),
+        ),
+      }
+    },
+
+    // The SDK reads `transactionId` from the top level of the response; the server copies it there.
+    'database.startTransaction': () => ({ transactionId: transactions.start() }),
+    'database.commitTransaction': (body) => {
+      transactions.commit(requireTransaction(body))
+      return {}
+    },
+    'database.abortTransaction': (body) => {
+      transactions.abort(requireTransaction(body))
+      return {}
+    },
+  }
+}
+
+function updateWhere(
+  store: Store,
+  collection: string,
+  filter: Document,
+  data: Document,
+  multi: boolean,
+): number {
+  return store.atomically(() => {
+    const docs = store.find(collection, { filter, ...(multi ? {} : { limit: 1 }) })
+    let updated = 0
+    for (const doc of docs) {
+      // Re-checked inside the write transaction: nothing can change between match and write.
+      if (!matches(doc, filter)) continue
+      const next = applyUpdate(doc, data)
+      if (!next.changed) continue
+      store.write(collection, String(doc['_id']), next.doc)
+      updated++
+    }
+    return updated
+  })
+}
+
+function queryOf(body: Record<string, unknown>): Document {
+  const query = body['query']
+  if (query === undefined || query === null || query === '') return {}
+  return asObject(parseEjson(query, 'query'), 'query')
+}
+
+function orderOf(body: Record<string, unknown>): Array<[string, 1 | -1]> {
+  if (!body['order']) return []
+  const order = asObject(parseEjson(body['order'], 'order'), 'order')
+  return Object.entries(order).map(([field, direction]) => [
+    field,
+    Number(direction) === -1 ? -1 : 1,
+  ])
+}
+
+function docIdOf(filter: Document): string {
+  const id = filter['_id']
+  if (typeof id !== 'string' || id === '')
+    throw new TcbError('INVALID_PARAM', 'a document query needs a string _id')
+  return id
+}
+
+function requireTransaction(body: Record<string, unknown>): string {
+  if (typeof body['transactionId'] !== 'string')
+    throw new TcbError('INVALID_PARAM', 'transactionId is required')
+  return body['transactionId']
+}
+
+function asObject(value: unknown, field: string): Document {
+  if (!isPlainObject(value)) throw new TcbError('INVALID_PARAM', `${field} must be an object`)
+  return value
+}
+
+function nonNegative(value: unknown, fallback: number, field: string): number {
+  if (value === undefined || value === null) return fallback
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
+    throw new TcbError('INVALID_PARAM', `${field} must be a non-negative integer`)
+  }
+  return value
+}

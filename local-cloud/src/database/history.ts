@@ -1,0 +1,54 @@
+/**
+ * Old versions of documents, kept only while a transaction may still need to read them: the
+ * snapshot half of snapshot isolation. A version records the commit sequence it was written at
+ * and the one that replaced it.
+ */
+import type { Document } from './ejson'
+
+export interface Version {
+  data: Document | null
+  /** Sequence the version was written at (0 for "did not exist"). */
+  from: number
+  /** Sequence of the write that replaced it. */
+  until: number
+}
+
+export class History {
+  private readonly versions = new Map<string, Version[]>()
+
+  static key(collection: string, id: string): string {
+    return `${collection}\u0000${id}`
+  }
+
+  record(collection: string, id: string, version: Version): void {
+    const key = History.key(collection, id)
+    const list = this.versions.get(key)
+    if (list) list.push(version)
+    else this.versions.set(key, [version])
+  }
+
+  /** The version current at `snapshot`, if the history holds it. */
+  at(collection: string, id: string, snapshot: number): Version | undefined {
+    return this.versions
+      .get(History.key(collection, id))
+      ?.find((v) => v.from <= snapshot && snapshot < v.until)
+  }
+
+  /** Ids with history in a collection: a snapshot scan must look at them too (deleted since). */
+  idsOf(collection: string): string[] {
+    const prefix = `${collection}\u0000`
+    return [...this.versions.keys()]
+      .filter((key) => key.startsWith(prefix))
+      .map((key) => key.slice(prefix.length))
+  }
+
+  /** Forgets versions that no open snapshot can see. */
+  prune(oldestSnapshot: number | null): void {
+    if (oldestSnapshot === null) return this.versions.clear()
+    for (const [key, list] of this.versions) {
+      const kept = list.filter((v) => v.until > oldestSnapshot)
+      if (kept.length === 0) this.versions.delete(key)
+      else this.versions.set(key, kept)
+    }
+  }
+}

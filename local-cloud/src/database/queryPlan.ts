@@ -1,0 +1,127 @@
+/**
+ * Turns the parts of a Mongo filter that an index can serve into SQL over the `jl_key` index
+ * expressions. The SQL is a superset of the answer unless the plan is `exact`; a non-exact plan is
+ * finished by the query engine in JS. Only indexed paths known to hold scalars are planned, since
+ * Mongo matches arrays element-wise.
+ */
+import { isKeyable, keyOf } from './sortKey'
+import { isPlainObject, type Document } from './ejson'
+import { isPlannablePath, jsonPath } from './paths'
+
+export interface Plan {
+  where: string
+  params: unknown[]
+  /** The SQL alone answers the filter exactly. */
+  exact: boolean
+  /** ORDER BY for SQL, when the filter is exact and every sort key is indexed. */
+  orderBy: string | null
+}
+
+export interface PlannableFields {
+  /** Indexed paths that have only ever held scalars. */
+  isScalarIndexed(path: string): boolean
+}
+
+export function keyExpression(path: string): string {
+  const json = jsonPath(path)
+  return `jl_key(json_type(data, '${json}'), json_extract(data, '${json}'))`
+}
+
+const RANGE_SQL: Record<string, string> = { $gt: '>', $gte: '>=', $lt: '<', $lte: '<=' }
+
+export function planQuery(
+  fields: PlannableFields,
+  filter: Document,
+  sort: Array<[string, 1 | -1]>,
+): Plan {
+  const conditions: string[] = []
+  const params: unknown[] = []
+  let exact = true
+
+  for (const [path, condition] of Object.entries(filter)) {
+    if (path === '_id') {
+      if (typeof condition === 'string') {
+        conditions.push('id = ?')
+        params.push(condition)
+        continue
+      }
+      if (
+        isPlainObject(condition) &&
+        isStringList(condition['$in']) &&
+        Object.keys(condition).length === 1
+      ) {
+        conditions.push(`id IN (${condition['$in'].map(() => '?').join(', ')})`)
+        params.push(...condition['$in'])
+        continue
+      }
+      exact = false
+      continue
+    }
+    if (path.startsWith('$') || !isPlannablePath(path) || !fields.isScalarIndexed(path)) {
+      exact = false
+      continue
+    }
+    const planned = planField(keyExpression(path), condition)
+    if (!planned) {
+      exact = false
+      continue
+    }
+    conditions.push(...planned.conditions)
+    params.push(...planned.params)
+  }
+
+  const sortable = sort.every(
+    ([path]) => path === '_id' || (isPlannablePath(path) && fields.isScalarIndexed(path)),
+  )
+  const orderBy =
+    exact && sort.length > 0 && sortable
+      ? sort
+          .map(
+            ([path, direction]) =>
+              `${path === '_id' ? 'id' : keyExpression(path)} ${direction === 1 ? 'ASC' : 'DESC'}`,
+          )
+          .join(', ')
+      : null
+  return { where: conditions.length > 0 ? conditions.join(' AND ') : '1', params, exact, orderBy }
+}
+
+function planField(
+  expression: string,
+  condition: unknown,
+): { conditions: string[]; params: unknown[] } | null {
+  if (!isPlainObject(condition)) {
+    if (condition instanceof RegExp || !isKeyable(condition)) return null
+    return { conditions: [`${expression} = ?`], params: [keyOf(condition)] }
+  }
+  const conditions: string[] = []
+  const params: unknown[] = []
+  for (const [operator, value] of Object.entries(condition)) {
+    if (operator === '$eq' && isKeyable(value)) {
+      conditions.push(`${expression} = ?`)
+      params.push(keyOf(value))
+    } else if (
+      operator === '$in' &&
+      Array.isArray(value) &&
+      value.length > 0 &&
+      value.every(isKeyable)
+    ) {
+      conditions.push(`${expression} IN (${value.map(() => '?').join(', ')})`)
+      params.push(...value.map(keyOf))
+    } else if (operator in RANGE_SQL && isKeyable(value) && value !== null) {
+      // Mongo compares within a type only: bound the key to the value's type bracket.
+      const key = keyOf(value)
+      conditions.push(`${expression} ${RANGE_SQL[operator]} ?`)
+      params.push(key)
+      const typeByte = key[0]!
+      conditions.push(`${expression} >= ?`, `${expression} < ?`)
+      params.push(Buffer.from([typeByte]), Buffer.from([typeByte + 1]))
+    } else {
+      return null
+    }
+  }
+  return { conditions, params }
+}
+
+function isStringList(value: unknown): value is string[] {
+  return Array.isArray(value) && value.length > 0 && value.every((item) => typeof item === 'string')
+}

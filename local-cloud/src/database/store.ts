@@ -1,0 +1,403 @@
+/**
+ * The document store: one SQLite table per collection (`id`, relaxed-EJSON `data`, commit `seq`),
+ * declared indexes as SQLite expression indexes over `jl_key`, Mongo semantics from mingo.
+ * better-sqlite3 is synchronous, so each request's reads and writes happen without interleaving:
+ * conditional updates are atomic, as in the cloud.
+ */
+import Database from 'better-sqlite3'
+import { find as mingoFind, Query } from 'mingo'
+import * as fs from 'node:fs'
+import * as path from 'node:path'
+import { TcbError } from '../protocol/tcbError'
+import { deserializeDocument, serializeDocument, type Document } from './ejson'
+import { History } from './history'
+import type { IndexDeclaration } from './indexDeclaration'
+import { probePath } from './paths'
+import { keyExpression, planQuery, type Plan } from './queryPlan'
+import { sqlKey } from './sortKey'
+
+/** Production's per-document limit. */
+export const MAX_DOCUMENT_BYTES = 16 * 1024 * 1024
+const COLLECTION_NAME = /^[A-Za-z0-9_-]{1,64}$/
+
+export interface FindSpec {
+  filter: Document
+  sort?: Array<[string, 1 | -1]>
+  skip?: number
+  limit?: number
+  projection?: Document
+}
+
+interface CollectionState {
+  table: string
+  indexes: IndexDeclaration[]
+  indexedPaths: Set<string>
+  /** Indexed paths that have held an array or object: the planner leaves them to mingo. */
+  nonScalarPaths: Set<string>
+}
+
+export class Store {
+  readonly db: Database.Database
+  readonly history = new History()
+  private readonly collections = new Map<string, CollectionState>()
+  private sequence = 0
+  /** Snapshots of open transactions; history is kept only while one is open. */
+  private readonly openSnapshots = new Map<string, number>()
+
+  constructor(file: string | null) {
+    if (file) fs.mkdirSync(path.dirname(file), { recursive: true })
+    this.db = new Database(file ?? ':memory:')
+    // WAL + NORMAL: a committed write is in the OS's hands before we answer, so it survives the
+    // process being killed (kill -9); only a power cut could lose the last moments.
+    this.db.pragma('journal_mode = WAL')
+    this.db.pragma('synchronous = NORMAL')
+    this.db.function('jl_key', { deterministic: true }, (type: unknown, value: unknown) =>
+      sqlKey(type as string | null, value),
+    )
+    this.db
+      .exec(`CREATE TABLE IF NOT EXISTS jl_collections (name TEXT PRIMARY KEY, created_at TEXT NOT NULL);
+      CREATE TABLE IF NOT EXISTS jl_non_scalar_paths (collection TEXT, path TEXT, PRIMARY KEY (collection, path));`)
+    for (const row of this.db.prepare('SELECT name FROM jl_collections').all() as Array<{
+      name: string
+    }>) {
+      this.load(row.name)
+    }
+  }
+
+  close(): void {
+    this.db.close()
+  }
+
+  get currentSequence(): number {
+    return this.sequence
+  }
+
+  // ---- collections ------------------------------------------------------------------------
+
+  listCollections(): string[] {
+    return [...this.collections.keys()].sort()
+  }
+
+  hasCollection(name: string): boolean {
+    return this.collections.has(name)
+  }
+
+  createCollection(name: string): void {
+    if (!COLLECTION_NAME.test(name)) {
+      throw new TcbError('INVALID_PARAM', `invalid collection name: ${name.slice(0, 80)}`)
+    }
+    if (this.collections.has(name)) {
+      throw new TcbError('DATABASE_COLLECTION_ALREADY_EXIST', `Table exist: ${name}`)
+    }
+    const table = tableOf(name)
+    this.db.exec(
+      `CREATE TABLE IF NOT EXISTS ${table} (id TEXT PRIMARY KEY, data TEXT NOT NULL, seq INTEGER NOT NULL)`,
+    )
+    this.db
+      .prepare('INSERT INTO jl_collections (name, created_at) VALUES (?, ?)')
+      .run(name, new Date().toISOString())
+    this.load(name)
+  }
+
+  /** The collection's state, or production's error for a collection that does not exist. */
+  collection(name: string): CollectionState {
+    const state = this.collections.get(name)
+    if (!state) {
+      throw new TcbError(
+        'DATABASE_COLLECTION_NOT_EXIST',
+        `[ResourceNotFound] Db or Table not exist: ${name}. Please check your request.`,
+      )
+    }
+    return state
+  }
+
+  private load(name: string): void {
+    const nonScalar = this.db
+      .prepare('SELECT path FROM jl_non_scalar_paths WHERE collection = ?')
+      .all(name) as Array<{ path: string }>
+    const max = this.db.prepare(`SELECT MAX(seq) AS seq FROM ${tableOf(name)}`).get() as {
+      seq: number | null
+    }
+    this.sequence = Math.max(this.sequence, max.seq ?? 0)
+    this.collections.set(name, {
+      table: tableOf(name),
+      indexes: [],
+      indexedPaths: new Set(),
+      nonScalarPaths: new Set(nonScalar.map((row) => row.path)),
+    })
+  }
+
+  /** Applies declared indexes: created, changed ones rebuilt, undeclared ones dropped. */
+  declareIndexes(name: string, indexes: IndexDeclaration[]): void {
+    const state = this.collection(name)
+    const prefix = `i_${name}_`
+    const existing = this.db
+      .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ?")
+      .all(state.table.slice(1, -1)) as Array<{ name: string; sql: string | null }>
+    const wanted = new Map(
+      indexes.map((index) => [
+        `${prefix}${index.name}`,
+        indexSql(state.table, `${prefix}${index.name}`, index),
+      ]),
+    )
+    for (const index of existing) {
+      if (index.name.startsWith(prefix) && wanted.get(index.name) !== index.sql) {
+        this.db.exec(`DROP INDEX "${index.name}"`)
+      }
+    }
+    const present = new Set(existing.map((index) => index.name))
+    for (const [indexName, sql] of wanted) {
+      if (!present.has(indexName) || existing.find((i) => i.name === indexName)?.sql !== sql) {
+        try {
+          this.db.exec(sql)
+        } catch (error) {
+          throw duplicateKeyError(error, name) ?? error
+        }
+      }
+    }
+    state.indexes = indexes
+    state.indexedPaths = new Set(indexes.flatMap((index) => Object.keys(index.keys)))
+    for (const row of this.db.prepare(`SELECT data FROM ${state.table}`).iterate() as Iterable<{
+      data: string
+    }>) {
+      this.noteNonScalarPaths(name, state, deserializeDocument(row.data))
+    }
+  }
+
+  // ---- reads ------------------------------------------------------------------------------
+
+  getById(name: string, id: string): Document | null {
+    const row = this.db
+      .prepare(`SELECT data FROM ${this.collection(name).table} WHERE id = ?`)
+      .get(id) as { data: string } | undefined
+    return row ? deserializeDocument(row.data) : null
+  }
+
+  /** The document as a transaction with this snapshot sees it. */
+  getAtSnapshot(name: string, id: string, snapshot: number): Document | null {
+    const row = this.db
+      .prepare(`SELECT data, seq FROM ${this.collection(name).table} WHERE id = ?`)
+      .get(id) as { data: string; seq: number } | undefined
+    if (row && row.seq <= snapshot) return deserializeDocument(row.data)
+    const version = this.history.at(name, id, snapshot)
+    if (version) return version.data
+    return row ? null : null
+  }
+
+  sequenceOf(name: string, id: string): number | null {
+    const row = this.db
+      .prepare(`SELECT seq FROM ${this.collection(name).table} WHERE id = ?`)
+      .get(id) as { seq: number } | undefined
+    return row ? row.seq : null
+  }
+
+  find(name: string, spec: FindSpec): Document[] {
+    const state = this.collection(name)
+    const sort = spec.sort ?? []
+    const plan = this.plan(state, spec.filter, sort)
+    let sql = `SELECT data FROM ${state.table} WHERE ${plan.where}`
+    const params = [...plan.params]
+    const pushDown = plan.exact && (sort.length === 0 || plan.orderBy !== null)
+    if (pushDown) {
+      if (plan.orderBy) sql += ` ORDER BY ${plan.orderBy}`
+      sql += ' LIMIT ? OFFSET ?'
+      params.push(spec.limit ?? -1, spec.skip ?? 0)
+    }
+    const rows = this.db.prepare(sql).all(...params) as Array<{ data: string }>
+    const docs = rows.map((row) => deserializeDocument(row.data))
+    if (pushDown) return spec.projection ? project(docs, spec.projection) : docs
+    return finish(docs, spec)
+  }
+
+  /** A where-query as an open transaction sees it (rare: only `where().get()` inside one). */
+  findAtSnapshot(name: string, spec: FindSpec, snapshot: number): Document[] {
+    const state = this.collection(name)
+    const ids = new Set([
+      ...(this.db.prepare(`SELECT id FROM ${state.table}`).all() as Array<{ id: string }>).map(
+        (row) => row.id,
+      ),
+      ...this.history.idsOf(name),
+    ])
+    const docs: Document[] = []
+    for (const id of ids) {
+      const doc = this.getAtSnapshot(name, id, snapshot)
+      if (doc) docs.push(doc)
+    }
+    return finish(docs, spec)
+  }
+
+  count(name: string, filter: Document): number {
+    const state = this.collection(name)
+    const plan = this.plan(state, filter, [])
+    if (plan.exact) {
+      const row = this.db
+        .prepare(`SELECT COUNT(*) AS n FROM ${state.table} WHERE ${plan.where}`)
+        .get(...plan.params) as {
+        n: number
+      }
+      return row.n
+    }
+    return this.find(name, { filter }).length
+  }
+
+  /** Every document, for aggregation pipelines and the dashboard. */
+  all(name: string): Document[] {
+    const rows = this.db.prepare(`SELECT data FROM ${this.collection(name).table}`).all() as Array<{
+      data: string
+    }>
+    return rows.map((row) => deserializeDocument(row.data))
+  }
+
+  private plan(state: CollectionState, filter: Document, sort: Array<[string, 1 | -1]>): Plan {
+    return planQuery(
+      { isScalarIndexed: (p) => state.indexedPaths.has(p) && !state.nonScalarPaths.has(p) },
+      filter,
+      sort,
+    )
+  }
+
+  // ---- writes -----------------------------------------------------------------------------
+
+  /** Runs writes all-or-nothing. */
+  atomically<T>(work: () => T): T {
+    return this.db.transaction(work)()
+  }
+
+  /**
+   * Writes one document (null deletes it), keeping history for open snapshots and index
+   * bookkeeping. Throws production's errors for duplicates and oversized documents.
+   */
+  write(
+    name: string,
+    id: string,
+    doc: Document | null,
+    options: { mustNotExist?: boolean } = {},
+  ): void {
+    const state = this.collection(name)
+    const previous = this.db
+      .prepare(`SELECT data, seq FROM ${state.table} WHERE id = ?`)
+      .get(id) as { data: string; seq: number } | undefined
+    if (options.mustNotExist && previous) {
+      throw new TcbError(
+        'DATABASE_REQUEST_FAILED',
+        `E11000 duplicate key error collection: ${name} index: _id_ dup key: { _id: "${id}" }`,
+      )
+    }
+    const seq = this.sequence + 1
+    try {
+      if (doc === null) {
+        this.db.prepare(`DELETE FROM ${state.table} WHERE id = ?`).run(id)
+      } else {
+        const text = serializeDocument({ ...doc, _id: id })
+        if (Buffer.byteLength(text) > MAX_DOCUMENT_BYTES) {
+          throw new TcbError(
+            'DATABASE_REQUEST_FAILED',
+            `document is too large: the limit is 16MB (${name}/${id})`,
+          )
+        }
+        this.db
+          .prepare(
+            `INSERT INTO ${state.table} (id, data, seq) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET data = excluded.data, seq = excluded.seq`,
+          )
+          .run(id, text, seq)
+        this.noteNonScalarPaths(name, state, doc)
+      }
+    } catch (error) {
+      throw duplicateKeyError(error, name) ?? error
+    }
+    this.sequence = seq
+    if (this.openSnapshots.size > 0) {
+      this.history.record(name, id, {
+        data: previous ? deserializeDocument(previous.data) : null,
+        from: previous ? previous.seq : 0,
+        until: seq,
+      })
+    }
+  }
+
+  private noteNonScalarPaths(name: string, state: CollectionState, doc: Document): void {
+    for (const indexed of state.indexedPaths) {
+      if (state.nonScalarPaths.has(indexed)) continue
+      const probe = probePath(doc, indexed)
+      if (probe.crossesArray || probe.isObject) {
+        state.nonScalarPaths.add(indexed)
+        this.db
+          .prepare('INSERT OR IGNORE INTO jl_non_scalar_paths (collection, path) VALUES (?, ?)')
+          .run(name, indexed)
+      }
+    }
+  }
+
+  // ---- snapshots ----------------------------------------------------------------------------
+
+  openSnapshot(owner: string): number {
+    this.openSnapshots.set(owner, this.sequence)
+    return this.sequence
+  }
+
+  closeSnapshot(owner: string): void {
+    this.openSnapshots.delete(owner)
+    const oldest = this.openSnapshots.size > 0 ? Math.min(...this.openSnapshots.values()) : null
+    this.history.prune(oldest)
+  }
+
+  /** Empties every collection (npm run reset, test isolation); collections stay declared. */
+  clear(): void {
+    for (const state of this.collections.values()) this.db.exec(`DELETE FROM ${state.table}`)
+    this.db.exec('DELETE FROM jl_non_scalar_paths')
+    for (const state of this.collections.values()) state.nonScalarPaths.clear()
+  }
+}
+
+function tableOf(collection: string): string {
+  return `"c_${collection}"`
+}
+
+function indexSql(table: string, indexName: string, index: IndexDeclaration): string {
+  const columns = Object.entries(index.keys)
+    .map(
+      ([field, direction]) =>
+        `${field === '_id' ? 'id' : keyExpression(field)}${direction === -1 ? ' DESC' : ''}`,
+    )
+    .join(', ')
+  return `CREATE ${index.unique ? 'UNIQUE ' : ''}INDEX "${indexName}" ON ${table} (${columns})`
+}
+
+/** SQLite's unique violation, worded as MongoDB's E11000 as the cloud reports it. */
+function duplicateKeyError(error: unknown, collection: string): TcbError | null {
+  const code = (error as { code?: string }).code
+  if (code !== 'SQLITE_CONSTRAINT_UNIQUE' && code !== 'SQLITE_CONSTRAINT_PRIMARYKEY') return null
+  const match = /index '([^']+)'/.exec((error as Error).message)
+  const index = match ? match[1]!.replace(`i_${collection}_`, '') : '_id_'
+  return new TcbError(
+    'DATABASE_REQUEST_FAILED',
+    `E11000 duplicate key error collection: ${collection} index: ${index}`,
+  )
+}
+
+/** Filter, sort, skip, limit and project in JS: the exact answer for what SQL only narrowed. */
+function finish(docs: Document[], spec: FindSpec): Document[] {
+  let cursor = mingoFind(
+    docs,
+    spec.filter,
+    spec.projection && Object.keys(spec.projection).length > 0 ? spec.projection : undefined,
+  )
+  if (spec.sort && spec.sort.length > 0) cursor = cursor.sort(Object.fromEntries(spec.sort))
+  if (spec.skip) cursor = cursor.skip(spec.skip)
+  if (spec.limit !== undefined) cursor = cursor.limit(spec.limit)
+  return cursor.all() as Document[]
+}
+
+function project(docs: Document[], projection: Document): Document[] {
+  if (Object.keys(projection).length === 0) return docs
+  return mingoFind(docs, {}, projection).all() as Document[]
+}
+
+/** Projects documents already in hand (a `doc().field().get()`). */
+export function projectDocuments(docs: Document[], projection: Document): Document[] {
+  return project(docs, projection)
+}
+
+export function matches(doc: Document, filter: Document): boolean {
+  return new Query(filter).test(doc)
+}

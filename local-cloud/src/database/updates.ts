@@ -1,0 +1,62 @@
+/** Update operators ($set, $inc, $push …) on a stored document, with Mongo's rules. */
+import { update as mingoUpdate } from 'mingo'
+import { TcbError } from '../protocol/tcbError'
+import { isPlainObject, type Document } from './ejson'
+
+/** Applies an operator document; answers the new document and whether anything changed. */
+export function applyUpdate(
+  doc: Document,
+  operators: Document,
+): { doc: Document; changed: boolean } {
+  const keys = Object.keys(operators)
+  if (keys.length === 0) return { doc, changed: false }
+  if (!keys.every((key) => key.startsWith('$'))) {
+    throw new TcbError('INVALID_PARAM', 'update data must use update operators only')
+  }
+  for (const fields of Object.values(operators)) {
+    if (
+      isPlainObject(fields) &&
+      Object.keys(fields).some((field) => field === '_id' || field.startsWith('_id.'))
+    ) {
+      throw new TcbError(
+        'DATABASE_REQUEST_FAILED',
+        "Performing an update on the path '_id' would modify the immutable field '_id'",
+      )
+    }
+  }
+  const copy = structuredClone(doc)
+  try {
+    const modified = mingoUpdate(copy, normaliseAddToSet(operators), undefined, undefined, {
+      cloneMode: 'deep',
+    })
+    return { doc: copy, changed: modified.length > 0 }
+  } catch (error) {
+    throw new TcbError('DATABASE_REQUEST_FAILED', (error as Error).message)
+  }
+}
+
+/** A whole-document replacement (`doc().set()`): no operators allowed, `_id` kept. */
+export function replacement(data: Document): Document {
+  if (Object.keys(data).some((key) => key.startsWith('$'))) {
+    throw new TcbError('INVALID_PARAM', 'set data must not contain update operators')
+  }
+  const { _id: _ignored, ...rest } = data
+  return rest
+}
+
+// Mongo de-duplicates `$each` itself when the array is created; mingo copies it as it is.
+function normaliseAddToSet(operators: Document): Document {
+  const addToSet = operators['$addToSet']
+  if (!isPlainObject(addToSet)) return operators
+  const fixed: Document = {}
+  for (const [field, value] of Object.entries(addToSet)) {
+    if (isPlainObject(value) && Array.isArray(value['$each'])) {
+      const seen: unknown[] = []
+      for (const item of value['$each']) {
+        if (!seen.some((s) => JSON.stringify(s) === JSON.stringify(item))) seen.push(item)
+      }
+      fixed[field] = { $each: seen }
+    } else fixed[field] = value
+  }
+  return { ...operators, $addToSet: fixed }
+}

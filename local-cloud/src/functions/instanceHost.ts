@@ -1,0 +1,33 @@
+/**
+ * The code a function instance (a worker thread) runs. It is plain JavaScript passed to
+ * `new Worker(code, { eval: true })`, so it works the same under tsx, jest or compiled.
+ * A worker has its own copy of process.env: setting the caller there before each invocation is
+ * how wx-server-sdk's getWXContext() sees its own user, exactly as in a cloud instance, which
+ * serves one invocation at a time.
+ */
+export const INSTANCE_HOST_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads')
+process.on('unhandledRejection', (reason) => console.error('[' + workerData.name + '] unhandled rejection', reason))
+const CONTEXT_KEYS = ['WX_OPENID', 'WX_APPID', 'WX_UNIONID']
+let main
+try {
+  main = require(workerData.entry).main
+} catch (error) {
+  parentPort.postMessage({ type: 'loadError', message: String(error && error.stack || error) })
+}
+parentPort.on('message', async (job) => {
+  for (const key of CONTEXT_KEYS) {
+    const value = job.context[key]
+    if (value) process.env[key] = value
+    else delete process.env[key]
+  }
+  process.env.TCB_SOURCE = job.context.SOURCE || ''
+  try {
+    if (typeof main !== 'function') throw new Error('the function does not export main')
+    const result = await main(job.event, job.invocation)
+    parentPort.postMessage({ type: 'result', id: job.id, result: result === undefined ? null : result })
+  } catch (error) {
+    parentPort.postMessage({ type: 'error', id: job.id, message: String(error && error.message || error), stack: String(error && error.stack || '') })
+  }
+})
+`

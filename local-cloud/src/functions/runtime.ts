@@ -1,0 +1,268 @@
+/**
+ * Runs built cloud functions (`<functionsDir>/<name>/index.js` exporting `main(event, context)`)
+ * the way the cloud does: warm instances reused between invocations, one invocation per
+ * instance at a time, more instances under concurrency, a timeout from the function's
+ * config.json (3 s by default), and each invocation with its own WX context.
+ */
+import { randomUUID } from 'node:crypto'
+import * as fs from 'node:fs'
+import * as path from 'node:path'
+import { Worker } from 'node:worker_threads'
+import { TcbError } from '../protocol/tcbError'
+import { INSTANCE_HOST_SOURCE } from './instanceHost'
+
+export interface CallerContext {
+  OPENID?: string
+  APPID?: string
+  UNIONID?: string
+  /** `wx_client` for the mini-program, `wx_devtools`, or empty for server-side calls. */
+  SOURCE?: string
+}
+
+export interface Invocation {
+  requestId: string
+  functionName: string
+  action: string | null
+  openid: string | null
+  startedAt: string
+  durationMs: number
+  ok: boolean
+  error?: string
+}
+
+export interface RuntimeOptions {
+  functionsDir: string
+  /** Environment of every instance: where wx-server-sdk finds this local cloud. */
+  baseEnv: Record<string, string>
+  /** Per-function environment variables, as set in the cloud console. */
+  functionEnv?: Record<string, Record<string, string>>
+  maxInstancesPerFunction?: number
+}
+
+const DEFAULT_TIMEOUT_S = 3
+const RECENT_INVOCATIONS = 200
+const NAME = /^[A-Za-z0-9_-]{1,60}$/
+
+interface Instance {
+  worker: Worker
+  busy: boolean
+  pending: Map<string, { resolve: (value: unknown) => void; reject: (error: Error) => void }>
+}
+
+interface Pool {
+  instances: Instance[]
+  waiting: Array<() => void>
+  timeoutMs: number
+}
+
+export class FunctionRuntime {
+  private readonly pools = new Map<string, Pool>()
+  readonly recent: Invocation[] = []
+
+  constructor(private readonly options: RuntimeOptions) {}
+
+  listFunctions(): string[] {
+    if (!fs.existsSync(this.options.functionsDir)) return []
+    return fs
+      .readdirSync(this.options.functionsDir)
+      .filter((name) => fs.existsSync(path.join(this.options.functionsDir, name, 'index.js')))
+      .sort()
+  }
+
+  exists(name: string): boolean {
+    return NAME.test(name) && fs.existsSync(path.join(this.options.functionsDir, name, 'index.js'))
+  }
+
+  async invoke(
+    name: string,
+    event: unknown,
+    caller: CallerContext,
+  ): Promise<{ result: unknown; requestId: string }> {
+    if (!this.exists(name))
+      throw new TcbError(
+        'FUNCTIONS_NOT_EXIST',
+        `FunctionName parameter could not be found: ${name}`,
+      )
+    const requestId = randomUUID()
+    const started = performance.now()
+    const record: Invocation = {
+      requestId,
+      functionName: name,
+      action: isObject(event) && typeof event['action'] === 'string' ? event['action'] : null,
+      openid: caller.OPENID ?? null,
+      startedAt: new Date().toISOString(),
+      durationMs: 0,
+      ok: true,
+    }
+    try {
+      const pool = this.poolOf(name)
+      const instance = await this.acquire(name, pool)
+      try {
+        const result = await this.run(instance, pool, name, requestId, event, caller)
+        return { result, requestId }
+      } finally {
+        this.release(pool, instance)
+      }
+    } catch (error) {
+      record.ok = false
+      record.error = (error as Error).message
+      throw error
+    } finally {
+      record.durationMs = performance.now() - started
+      this.recent.push(record)
+      if (this.recent.length > RECENT_INVOCATIONS) this.recent.shift()
+    }
+  }
+
+  /** Stops every instance (new code is loaded on the next invocation). */
+  async reload(): Promise<void> {
+    const pools = [...this.pools.values()]
+    this.pools.clear()
+    await Promise.all(
+      pools.flatMap((pool) => pool.instances.map((instance) => instance.worker.terminate())),
+    )
+  }
+
+  private poolOf(name: string): Pool {
+    let pool = this.pools.get(name)
+    if (!pool) {
+      pool = { instances: [], waiting: [], timeoutMs: this.timeoutOf(name) }
+      this.pools.set(name, pool)
+    }
+    return pool
+  }
+
+  private timeoutOf(name: string): number {
+    const configFile = path.join(this.options.functionsDir, name, 'config.json')
+    if (!fs.existsSync(configFile)) return DEFAULT_TIMEOUT_S * 1000
+    const config = JSON.parse(fs.readFileSync(configFile, 'utf8')) as { timeout?: number }
+    return (
+      (typeof config.timeout === 'number' && config.timeout > 0
+        ? config.timeout
+        : DEFAULT_TIMEOUT_S) * 1000
+    )
+  }
+
+  private async acquire(name: string, pool: Pool): Promise<Instance> {
+    for (;;) {
+      const idle = pool.instances.find((instance) => !instance.busy)
+      if (idle) {
+        idle.busy = true
+        return idle
+      }
+      if (pool.instances.length < (this.options.maxInstancesPerFunction ?? 16)) {
+        const instance = this.spawn(name, pool)
+        instance.busy = true
+        return instance
+      }
+      await new Promise<void>((resolve) => pool.waiting.push(resolve))
+    }
+  }
+
+  private release(pool: Pool, instance: Instance): void {
+    instance.busy = false
+    pool.waiting.shift()?.()
+  }
+
+  private spawn(name: string, pool: Pool): Instance {
+    const worker = new Worker(INSTANCE_HOST_SOURCE, {
+      eval: true,
+      workerData: { name, entry: path.join(this.options.functionsDir, name, 'index.js') },
+      env: {
+        ...process.env,
+        ...this.options.baseEnv,
+        ...(this.options.functionEnv?.[name] ?? {}),
+        SCF_FUNCTIONNAME: name,
+        WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID,WX_UNIONID',
+      },
+    })
+    worker.unref()
+    const instance: Instance = { worker, busy: false, pending: new Map() }
+    worker.on(
+      'message',
+      (message: {
+        type: string
+        id?: string
+        result?: unknown
+        message?: string
+        stack?: string
+      }) => {
+        if (message.type === 'loadError') {
+          console.error(`[local-cloud] function ${name} failed to load:\n${message.message}`)
+          return
+        }
+        const pending = message.id ? instance.pending.get(message.id) : undefined
+        if (!pending) return
+        instance.pending.delete(message.id!)
+        if (message.type === 'result') pending.resolve(message.result)
+        else {
+          console.error(`[local-cloud] function ${name} threw: ${message.stack || message.message}`)
+          pending.reject(
+            new TcbError('FUNCTIONS_EXECUTE_FAIL', message.message ?? 'function failed'),
+          )
+        }
+      },
+    )
+    const fail = (error: Error): void => {
+      pool.instances = pool.instances.filter((other) => other !== instance)
+      for (const pending of instance.pending.values()) pending.reject(error)
+      instance.pending.clear()
+    }
+    worker.on('error', (error) => fail(new TcbError('FUNCTIONS_EXECUTE_FAIL', error.message)))
+    worker.on('exit', () =>
+      fail(new TcbError('FUNCTIONS_EXECUTE_FAIL', 'function instance exited')),
+    )
+    pool.instances.push(instance)
+    return instance
+  }
+
+  private run(
+    instance: Instance,
+    pool: Pool,
+    name: string,
+    requestId: string,
+    event: unknown,
+    caller: CallerContext,
+  ): Promise<unknown> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        instance.pending.delete(requestId)
+        // A timed-out instance may be stuck in a loop: the cloud discards it, so do we.
+        pool.instances = pool.instances.filter((other) => other !== instance)
+        void instance.worker.terminate()
+        reject(
+          new TcbError(
+            'FUNCTIONS_EXECUTE_FAIL',
+            `Invoking task timed out after ${pool.timeoutMs / 1000} seconds`,
+          ),
+        )
+      }, pool.timeoutMs)
+      instance.pending.set(requestId, {
+        resolve: (value) => {
+          clearTimeout(timer)
+          resolve(value)
+        },
+        reject: (error) => {
+          clearTimeout(timer)
+          reject(error)
+        },
+      })
+      instance.worker.postMessage({
+        id: requestId,
+        event,
+        context: caller,
+        invocation: {
+          request_id: requestId,
+          function_name: name,
+          function_version: '$LATEST',
+          time_limit_in_ms: pool.timeoutMs,
+          memory_limit_in_mb: 256,
+        },
+      })
+    })
+  }
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}

@@ -1,0 +1,62 @@
+/**
+ * `POST /callFunction`: how a mini-program page (DevTools, the browser runner, scripts) reaches
+ * the functions locally. Same shape as `wx.cloud.callFunction`: `{ name, data }` in,
+ * `{ result, requestID }` out. The caller is the dev-only header X-WX-OPENID, which is why the
+ * local cloud listens on loopback only.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { FunctionRuntime } from '../functions/runtime'
+import { TcbError } from '../protocol/tcbError'
+import { PayloadTooLarge, readBody } from './body'
+import { sendJson } from './respond'
+
+/** wx.cloud.callFunction's request limit. */
+export const CALL_PAYLOAD_LIMIT = 6 * 1024 * 1024
+const OPENID = /^[A-Za-z0-9_-]{1,64}$/
+
+export async function handleClientCall(
+  request: IncomingMessage,
+  response: ServerResponse,
+  runtime: FunctionRuntime,
+  appid: string,
+): Promise<void> {
+  const fail = (status: number, message: string): void =>
+    sendJson(response, status, { errCode: -1, errMsg: `cloud.callFunction:fail ${message}` })
+  const openid = request.headers['x-wx-openid']
+  if (typeof openid !== 'string' || !OPENID.test(openid)) {
+    return fail(400, 'missing or malformed X-WX-OPENID header (the dev-only choice of caller)')
+  }
+  let body: Buffer
+  try {
+    body = await readBody(request, CALL_PAYLOAD_LIMIT)
+  } catch (error) {
+    if (error instanceof PayloadTooLarge) return fail(413, 'request payload larger than 6 MB')
+    throw error
+  }
+  let call: unknown
+  try {
+    call = JSON.parse(body.toString('utf8'))
+  } catch {
+    return fail(400, 'request body is not valid JSON')
+  }
+  if (
+    typeof call !== 'object' ||
+    call === null ||
+    typeof (call as { name?: unknown }).name !== 'string'
+  ) {
+    return fail(400, 'expected {"name": "<function>", "data": {...}}')
+  }
+  const { name, data } = call as { name: string; data?: unknown }
+  if (!runtime.exists(name)) return fail(404, `function not found: ${name}`)
+  try {
+    const { result, requestId } = await runtime.invoke(name, data ?? {}, {
+      OPENID: openid,
+      APPID: appid,
+      SOURCE: 'wx_client',
+    })
+    sendJson(response, 200, { result, requestID: requestId, errMsg: 'cloud.callFunction:ok' })
+  } catch (error) {
+    const message = error instanceof TcbError ? `${error.code} ${error.message}` : String(error)
+    fail(500, message)
+  }
+}

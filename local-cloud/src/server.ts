@@ -1,0 +1,76 @@
+/** Routes the local cloud's HTTP requests. */
+import { createServer, type Server } from 'node:http'
+import { handleAdmin, type AdminEndpoint } from './http/adminEndpoint'
+import { handleClientCall } from './http/clientCalls'
+import { sendHtml, sendJson, sendRaw } from './http/respond'
+import { PayloadTooLarge, readBody } from './http/body'
+import { cosXmlError } from './storage/cosXmlError'
+import type { FunctionRuntime } from './functions/runtime'
+import type { RawResponse } from './protocol/types'
+import type { DashboardData } from './dashboard/page'
+import { renderDashboard } from './dashboard/page'
+
+export interface Routes {
+  admin: AdminEndpoint
+  runtime: FunctionRuntime
+  appid: string
+  upload(
+    pathAfterCos: string,
+    headers: Record<string, string | string[] | undefined>,
+    body: Buffer,
+  ): RawResponse
+  download(pathAfterFiles: string): RawResponse
+  uploadLimit: number
+  dashboard(collection: string | null, page: number): DashboardData
+}
+
+export function createHttpServer(routes: Routes): Server {
+  return createServer((request, response) => {
+    const url = new URL(request.url ?? '/', 'http://local')
+    const route = async (): Promise<void> => {
+      if (request.method === 'POST' && url.pathname === '/admin')
+        return handleAdmin(request, response, url, routes.admin)
+      if (request.method === 'POST' && url.pathname === '/callFunction') {
+        return handleClientCall(request, response, routes.runtime, routes.appid)
+      }
+      if (request.method === 'PUT' && url.pathname.startsWith('/__cos/')) {
+        const cloudPath = url.pathname.slice('/__cos/'.length)
+        let body: Buffer
+        try {
+          body = await readBody(request, routes.uploadLimit)
+        } catch (error) {
+          if (!(error instanceof PayloadTooLarge)) throw error
+          return sendRaw(
+            response,
+            cosXmlError(
+              400,
+              'EntityTooLarge',
+              'Your proposed upload exceeds the maximum allowed object size.',
+              cloudPath,
+            ),
+          )
+        }
+        return sendRaw(response, routes.upload(cloudPath, request.headers, body))
+      }
+      if (request.method === 'GET' && url.pathname.startsWith('/__files/')) {
+        return sendRaw(response, routes.download(url.pathname.slice('/__files/'.length)))
+      }
+      if (request.method === 'GET' && url.pathname === '/') {
+        const page = Math.max(1, Number(url.searchParams.get('page')) || 1)
+        return sendHtml(
+          response,
+          renderDashboard(routes.dashboard(url.searchParams.get('collection'), page)),
+        )
+      }
+      if (request.method === 'GET' && url.pathname === '/api/state') {
+        return sendJson(response, 200, routes.dashboard(url.searchParams.get('collection'), 1))
+      }
+      sendJson(response, 404, { error: `no route for ${request.method} ${url.pathname}` })
+    }
+    route().catch((error: unknown) => {
+      console.error('[local-cloud] request failed', error)
+      if (!response.headersSent) sendJson(response, 500, { error: 'internal error' })
+      else response.destroy()
+    })
+  })
+}

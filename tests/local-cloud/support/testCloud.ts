@@ -1,0 +1,31 @@
+/**
+ * An in-process local cloud on an ephemeral port with an in-memory store, and the real
+ * wx-server-sdk pointed at it: one per test file.
+ */
+import * as path from 'node:path'
+import { startLocalCloud, type LocalCloud, type LocalCloudOptions } from '../../../local-cloud/src'
+
+export type WxServerSdk = typeof import('wx-server-sdk')
+
+export interface TestCloud {
+  cloud: LocalCloud
+  sdk: WxServerSdk
+  // The SDK's database typings are loose; tests use it as the app would.
+  db: ReturnType<WxServerSdk['database']>
+}
+
+// wx-server-sdk can raise an unhandled rejection alongside a caught error (ARCHITECTURE.md §5).
+process.on('unhandledRejection', () => undefined)
+
+export async function startTestCloud(options: LocalCloudOptions = {}): Promise<TestCloud> {
+  const cloud = await startLocalCloud({
+    dataDir: null,
+    functionsDir: path.resolve(__dirname, '../../../dist/cloudfunctions'),
+    ...options,
+  })
+  Object.assign(process.env, cloud.sdkEnv)
+  const sdk = require('wx-server-sdk') as WxServerSdk
+  sdk.init({ env: 'local' } as never)
+  const db = sdk.database({ throwOnNotFound: false } as never)
+  return { cloud, sdk, db }
+}
