@@ -12,7 +12,8 @@ function startServer(dataDir: string): Promise<{ child: ChildProcess; url: strin
     const child = spawn(
       process.execPath,
       [
-        require.resolve('tsx/cli'),
+        '--import',
+        'tsx',
         CLI,
         '--port',
         '0',
