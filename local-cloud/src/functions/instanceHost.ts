@@ -17,7 +17,7 @@ try {
 }
 parentPort.on('message', async (job) => {
   for (const key of CONTEXT_KEYS) {
-    const value = job.context[key]
+    const value = job.context[key.slice(3)]
     if (value) process.env[key] = value
     else delete process.env[key]
   }

@@ -3,9 +3,10 @@
  * wx-server-sdk pointed at it: one per test file.
  */
 import * as path from 'node:path'
+import type * as WxServerSdkModule from 'wx-server-sdk'
 import { startLocalCloud, type LocalCloud, type LocalCloudOptions } from '../../../local-cloud/src'
 
-export type WxServerSdk = typeof import('wx-server-sdk')
+export type WxServerSdk = typeof WxServerSdkModule
 
 export interface TestCloud {
   cloud: LocalCloud

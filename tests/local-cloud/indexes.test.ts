@@ -1,0 +1,123 @@
+/** Collections and indexes declared in a schema folder: created at start, unique ones enforced. */
+import * as fs from 'node:fs'
+import * as os from 'node:os'
+import * as path from 'node:path'
+import { startTestCloud, type TestCloud } from './support/testCloud'
+
+let t: TestCloud
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+let db: any
+const schemaDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jl-schema-'))
+
+beforeAll(async () => {
+  fs.writeFileSync(
+    path.join(schemaDir, 'signups.json'),
+    JSON.stringify({
+      name: 'signups',
+      indexes: [
+        { name: 'project_user', keys: { projectId: 1, openid: 1 }, unique: true },
+        { name: 'project_created', keys: { projectId: 1, createdAt: -1 } },
+        { name: 'tags', keys: { tags: 1 } },
+      ],
+    }),
+  )
+  fs.writeFileSync(path.join(schemaDir, 'notes.json'), JSON.stringify({ name: 'notes' }))
+  t = await startTestCloud({ schemaDir })
+  db = t.db
+})
+afterAll(async () => {
+  await t.cloud.close()
+  fs.rmSync(schemaDir, { recursive: true, force: true })
+})
+beforeEach(() => t.cloud.store.clear())
+
+describe('declared collections and indexes', () => {
+  it('creates the declared collections at start', async () => {
+    expect(t.cloud.store.listCollections()).toEqual(['notes', 'signups'])
+    await expect(db.collection('notes').count()).resolves.toMatchObject({ total: 0 })
+  })
+
+  it('enforces a unique index with a duplicate-key error, under concurrency too', async () => {
+    const attempts = await Promise.allSettled(
+      Array.from({ length: 20 }, () =>
+        db.collection('signups').add({ data: { projectId: 'p1', openid: 'oA' } }),
+      ),
+    )
+    expect(attempts.filter((a) => a.status === 'fulfilled')).toHaveLength(1)
+    const refused = attempts.find((a) => a.status === 'rejected') as PromiseRejectedResult
+    expect(refused.reason.errCode).toBe(-502001)
+    expect(refused.reason.errMsg).toContain(
+      'E11000 duplicate key error collection: signups index: project_user',
+    )
+    await db.collection('signups').add({ data: { projectId: 'p1', openid: 'oB' } })
+    expect((await db.collection('signups').count()).total).toBe(2)
+  })
+
+  it('serves equality, ranges and ordering through an index exactly as a scan would', async () => {
+    const base = Date.parse('2026-11-01T00:00:00Z')
+    await db.collection('signups').add({
+      data: Array.from({ length: 60 }, (_u, i) => ({
+        projectId: `p${i % 3}`,
+        openid: `o${i}`,
+        createdAt: new Date(base + i * 3_600_000),
+        rank: i % 7,
+      })),
+    })
+    const indexed = await db
+      .collection('signups')
+      .where({ projectId: 'p1' })
+      .orderBy('createdAt', 'desc')
+      .limit(5)
+      .get()
+    expect(indexed.data.map((d: { openid: string }) => d.openid)).toEqual([
+      'o58',
+      'o55',
+      'o52',
+      'o49',
+      'o46',
+    ])
+    const range = await db
+      .collection('signups')
+      .where({ projectId: 'p2', createdAt: db.command.gte(new Date(base + 50 * 3_600_000)) })
+      .orderBy('createdAt', 'asc')
+      .get()
+    expect(range.data.map((d: { openid: string }) => d.openid)).toEqual([
+      'o50',
+      'o53',
+      'o56',
+      'o59',
+    ])
+    // A range on a number must not match other types (Mongo compares within a type).
+    await db
+      .collection('signups')
+      .add({ data: { projectId: 'p1', openid: 'str', createdAt: 'not a date' } })
+    const dates = await db
+      .collection('signups')
+      .where({ projectId: 'p1', createdAt: db.command.gt(new Date(0)) })
+      .count()
+    expect(dates.total).toBe(20)
+    const plan = t.cloud.store.db
+      .prepare(
+        'EXPLAIN QUERY PLAN SELECT data FROM "c_signups" WHERE jl_key(json_type(data, \'$."projectId"\'), json_extract(data, \'$."projectId"\')) = ?',
+      )
+      .all(Buffer.from([0x20])) as Array<{ detail: string }>
+    expect(plan.map((row) => row.detail).join(' ')).toMatch(
+      /USING INDEX i_signups_project_(user|created)/,
+    )
+  })
+
+  it('still matches array elements on an indexed path once arrays appear there', async () => {
+    await db.collection('signups').add({
+      data: [
+        { projectId: 'x', openid: '1', tags: 'solo' },
+        { projectId: 'x', openid: '2', tags: ['solo', 'duo'] },
+      ],
+    })
+    const { data } = await db
+      .collection('signups')
+      .where({ tags: 'solo' })
+      .orderBy('openid', 'asc')
+      .get()
+    expect(data.map((d: { openid: string }) => d.openid)).toEqual(['1', '2'])
+  })
+})
