@@ -5,9 +5,9 @@
 import { startTestCloud, type TestCloud } from './support/testCloud'
 
 let t: TestCloud
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+ 
 let db: any
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+ 
 let _: any
 
 beforeAll(async () => {

@@ -2,7 +2,7 @@
 import { startTestCloud, type TestCloud } from './support/testCloud'
 
 let t: TestCloud
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+ 
 let db: any
 
 beforeAll(async () => {
