@@ -1,5 +1,20 @@
 /**
  * Per-deployment settings of the mini-program. The cloud environment id is the one the community's
- * developer created in WeChat Cloud Development (see docs/DEPLOY.md once it exists).
+ * developer created in WeChat Cloud Development.
  */
 export const CLOUD_ENV = 'jinlin-dev'
+
+export interface LocalCloudSetting {
+  /** e.g. http://127.0.0.1:8910: calls go there with wx.request instead of wx.cloud. */
+  url: string
+  /** The demo users a developer can act as. */
+  demoUsers: Array<{ openid: string; label: string }>
+}
+
+declare const __JINLIN_LOCAL_CLOUD__: LocalCloudSetting | null
+
+/**
+ * Set only by `npm start` (a development build pointed at the local cloud); null in every other
+ * build, so a release never depends on it.
+ */
+export const LOCAL_CLOUD: LocalCloudSetting | null = __JINLIN_LOCAL_CLOUD__

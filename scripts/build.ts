@@ -5,11 +5,12 @@ import { buildMiniprogram } from './build/miniprogram'
 import { packMiniprogramNpm } from './build/miniprogramNpm'
 import { DIST } from './build/paths'
 import { packageSizes } from './build/packageSize'
+import type { LocalCloudSetting } from '../miniprogram/config'
 
-async function main(): Promise<void> {
+export async function build(localCloud: LocalCloudSetting | null = null): Promise<void> {
   const started = Date.now()
   fs.rmSync(DIST, { recursive: true, force: true })
-  await buildMiniprogram()
+  await buildMiniprogram(localCloud)
   const { vantFolders } = packMiniprogramNpm()
   const functions = await buildCloudFunctions()
   const sizes = packageSizes()
@@ -28,7 +29,9 @@ function kb(bytes: number): string {
   return `${(bytes / 1024).toFixed(1)} KB`
 }
 
-main().catch((error: unknown) => {
-  console.error(error)
-  process.exit(1)
-})
+if (require.main === module) {
+  build().catch((error: unknown) => {
+    console.error(error)
+    process.exit(1)
+  })
+}

@@ -7,12 +7,18 @@ import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { copyFile, listFiles, writeFile } from './files'
 import { MINIPROGRAM_DIST, MINIPROGRAM_SRC } from './paths'
+import type { LocalCloudSetting } from '../../miniprogram/config'
 
 /** Base library 2.x runs ES2018 everywhere we support; DevTools' es6 setting is not relied upon. */
 const TARGET = 'es2018'
 const SKIPPED = new Set(['tsconfig.json'])
 
-export async function buildMiniprogram(): Promise<void> {
+/**
+ * `localCloud` makes a development build whose calls go to the local cloud (`npm start`);
+ * without it the build is a release build that uses wx.cloud only.
+ */
+export async function buildMiniprogram(localCloud: LocalCloudSetting | null = null): Promise<void> {
+  const define = { __JINLIN_LOCAL_CLOUD__: JSON.stringify(localCloud) }
   const files = listFiles(MINIPROGRAM_SRC).filter(
     (file) => !SKIPPED.has(file) && !file.endsWith('.d.ts'),
   )
@@ -26,6 +32,7 @@ export async function buildMiniprogram(): Promise<void> {
         target: TARGET,
         sourcefile: file,
         minifySyntax: true,
+        define,
       })
       writeFile(path.join(MINIPROGRAM_DIST, file.replace(/\.ts$/, '.js')), result.code)
     }),

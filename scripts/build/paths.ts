@@ -8,3 +8,5 @@ export const MINIPROGRAM_DIST = path.join(DIST, 'miniprogram')
 export const CLOUDFUNCTIONS_DIST = path.join(DIST, 'cloudfunctions')
 /** Server code shared by the functions: bundled into each, never deployed on its own. */
 export const SHARED_SERVER_DIRS = new Set(['shared'])
+/** The local cloud's data (SQLite file, stored files): gitignored. */
+export const LOCAL_DATA_DIR = path.join(ROOT, '.local-cloud')

@@ -5,9 +5,9 @@
 import { startTestCloud, type TestCloud } from './support/testCloud'
 
 let t: TestCloud
- 
+
 let db: any
- 
+
 let _: any
 
 beforeAll(async () => {

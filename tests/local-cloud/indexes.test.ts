@@ -5,7 +5,7 @@ import * as path from 'node:path'
 import { startTestCloud, type TestCloud } from './support/testCloud'
 
 let t: TestCloud
- 
+
 let db: any
 const schemaDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jl-schema-'))
 

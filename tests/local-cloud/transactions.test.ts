@@ -2,7 +2,7 @@
 import { startTestCloud, type TestCloud } from './support/testCloud'
 
 let t: TestCloud
- 
+
 let db: any
 
 beforeAll(async () => {

@@ -3,6 +3,8 @@ import { ping } from '../../services/health'
 import { CloudCallError } from '../../services/cloud'
 import { fontClass, isLargeText, setLargeText } from '../../utils/fontScale'
 import { formatBeijing } from '../../utils/time'
+import { LOCAL_CLOUD } from '../../config'
+import { devOpenid } from '../../utils/devUser'
 
 type ServiceState = 'idle' | 'checking' | 'ok' | 'failed'
 
@@ -12,10 +14,15 @@ Component({
     largeText: false,
     serviceState: 'idle' as ServiceState,
     serviceText: '',
+    /** Set only in development builds against the local cloud. */
+    devUser: '',
   },
   lifetimes: {
     attached() {
-      this.setData({ largeText: isLargeText() })
+      this.setData({
+        largeText: isLargeText(),
+        devUser: LOCAL_CLOUD ? devUserLabel() : '',
+      })
     },
   },
   methods: {
@@ -42,8 +49,17 @@ Component({
       }
     },
 
+    openDevUsers() {
+      wx.navigateTo({ url: '/subpackages/about/dev-users/index' })
+    },
+
     openPrivacy() {
       wx.navigateTo({ url: '/subpackages/about/privacy/index' })
     },
   },
 })
+
+function devUserLabel(): string {
+  const openid = devOpenid()
+  return LOCAL_CLOUD?.demoUsers.find((user) => user.openid === openid)?.label ?? openid
+}

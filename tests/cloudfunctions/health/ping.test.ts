@@ -3,6 +3,7 @@
  * getWXContext() reads the caller from the environment the runtime sets (WX_CONTEXT_KEYS).
  */
 import * as path from 'node:path'
+import { startTestCloud } from '../../local-cloud/support/testCloud'
 
 const bundle = path.resolve(__dirname, '../../../dist/cloudfunctions/health/index.js')
 
@@ -50,5 +51,21 @@ describe('health.ping (built bundle)', () => {
       ok: false,
       error: { code: 'INVALID_ARGUMENT', message: '不支持的字段：verbose' },
     })
+  })
+})
+
+describe('health.ping on the local cloud', () => {
+  it('answers each caller with their own openid through the function runtime', async () => {
+    const t = await startTestCloud()
+    try {
+      const [a, b] = await Promise.all([
+        t.cloud.callFunction('health', { action: 'ping' }, 'oNeighbourA'),
+        t.cloud.callFunction('health', { action: 'ping' }, 'oNeighbourB'),
+      ])
+      expect(a).toMatchObject({ ok: true, data: { openid: 'oNeighbourA' } })
+      expect(b).toMatchObject({ ok: true, data: { openid: 'oNeighbourB' } })
+    } finally {
+      await t.cloud.close()
+    }
   })
 })

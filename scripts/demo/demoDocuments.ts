@@ -1,0 +1,111 @@
+/** The demo data as documents per collection, ready to insert into an empty store. */
+import { buildingId, DEMO_COMMUNITIES, DEMO_VOLUNTEER_TEAMS, householdId } from './places'
+import { DEMO_USERS } from './users'
+
+export type DemoDocuments = Record<string, Array<Record<string, unknown>>>
+
+/** A fixed instant, so that the demo looks the same on every machine. */
+export function demoDocuments(now: Date): DemoDocuments {
+  const docs: DemoDocuments = {
+    communities: [],
+    estates: [],
+    buildings: [],
+    households: [],
+    users: [],
+    bindings: [],
+    volunteerTeams: [],
+  }
+  for (const community of DEMO_COMMUNITIES) {
+    docs.communities!.push({
+      _id: community.id,
+      name: community.name,
+      street: community.street,
+      district: '蕉城区',
+      createdAt: now,
+    })
+    for (const estate of community.estates) {
+      docs.estates!.push({
+        _id: estate.id,
+        communityId: community.id,
+        name: estate.name,
+        createdAt: now,
+      })
+      estate.buildings.forEach((b, order) => {
+        const id = buildingId(estate.id, b.number)
+        const heads = DEMO_USERS.filter((u) =>
+          u.roles.some((r) => r.role === 'buildingHead' && r.buildingId === id),
+        )
+        docs.buildings!.push({
+          _id: id,
+          communityId: community.id,
+          estateId: estate.id,
+          number: b.number,
+          sortKey: `${estate.name}-${String(order).padStart(3, '0')}`,
+          headOpenids: heads.map((u) => u.openid),
+          householdCount: b.floors * b.roomsPerFloor,
+          ...(id === 'b-jinhan-2b-17'
+            ? { partnerUnit: { name: '宁德市委宣传部', adoptedAt: now } }
+            : {}),
+          createdAt: now,
+        })
+        for (let floor = 1; floor <= b.floors; floor++) {
+          for (let room = 1; room <= b.roomsPerFloor; room++) {
+            const number = `${floor}${String(room).padStart(2, '0')}`
+            docs.households!.push({
+              _id: householdId(id, number),
+              communityId: community.id,
+              estateId: estate.id,
+              buildingId: id,
+              room: number,
+              floor,
+              partyMember: (floor + room) % 7 === 0,
+              vacant: (floor * 3 + room) % 11 === 0,
+              createdAt: now,
+            })
+          }
+        }
+      })
+    }
+  }
+  const communityOfBuilding = new Map(docs.buildings!.map((b) => [b['_id'], b['communityId']]))
+  for (const user of DEMO_USERS) {
+    docs.users!.push({
+      _id: user.openid,
+      openid: user.openid,
+      displayName: user.displayName,
+      roles: user.roles,
+      createdAt: now,
+    })
+    for (const [binding, status] of [
+      [user.household, 'approved'],
+      [user.pendingHousehold, 'pending'],
+    ] as const) {
+      if (!binding) continue
+      docs.bindings!.push({
+        _id: `${user.openid}_${householdId(binding.buildingId, binding.room)}`,
+        openid: user.openid,
+        householdId: householdId(binding.buildingId, binding.room),
+        buildingId: binding.buildingId,
+        communityId: communityOfBuilding.get(binding.buildingId),
+        status,
+        requestedAt: now,
+        ...(status === 'approved' ? { reviewedBy: 'demo-head-jiguang-3', reviewedAt: now } : {}),
+      })
+    }
+  }
+  for (const team of DEMO_VOLUNTEER_TEAMS) {
+    const leader = DEMO_USERS.find((u) => u.leaderOf === team.id)
+    docs.volunteerTeams!.push({
+      _id: team.id,
+      communityId: 'c-jinxi',
+      name: team.name,
+      serviceTypes: team.serviceTypes,
+      leaderOpenid: leader?.openid ?? null,
+      memberOpenids: DEMO_USERS.filter(
+        (u) => u.memberOf?.includes(team.id) || u.leaderOf === team.id,
+      ).map((u) => u.openid),
+      createdAt: now,
+    })
+  }
+  return docs
+}

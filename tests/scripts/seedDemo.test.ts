@@ -1,0 +1,54 @@
+/** The demo `npm start` seeds: the report's places and teams, and people of every role. */
+import * as path from 'node:path'
+import { demoDocuments } from '../../scripts/demo/demoDocuments'
+import { DEMO_USERS } from '../../scripts/demo/users'
+import { seedDemoIfEmpty } from '../../scripts/localCloud/seedDemo'
+import { startTestCloud, type TestCloud } from '../local-cloud/support/testCloud'
+
+let t: TestCloud
+beforeAll(async () => {
+  t = await startTestCloud({ schemaDir: path.resolve(__dirname, '../../database') })
+})
+afterAll(() => t.cloud.close())
+
+describe('demo data', () => {
+  const docs = demoDocuments(new Date('2026-11-01T00:00:00Z'))
+
+  it('has the report’s communities and the ten teams of 金溪社区', () => {
+    expect(docs['communities']!.map((c) => c['name'])).toEqual(['鹤峰社区', '万达社区', '金溪社区'])
+    expect(docs['volunteerTeams']!.map((team) => team['name'])).toEqual([
+      '旗帜先锋',
+      '讲习骑兵',
+      '畚乡枫警',
+      '律动先锋',
+      '蔚蓝星空',
+      '科言科语',
+      '星火夕阳',
+      '医心医意',
+      '绿洲课后',
+      '金邻一家',
+    ])
+    const building17 = docs['buildings']!.find((b) => b['_id'] === 'b-jinhan-2b-17')!
+    expect(building17['partnerUnit']).toMatchObject({ name: '宁德市委宣传部' })
+  })
+
+  it('has a user of every role, each binding pointing at a real household', () => {
+    const roles = new Set(DEMO_USERS.flatMap((u) => u.roles.map((r) => r.role)))
+    expect([...roles].sort()).toEqual(['buildingHead', 'gridWorker', 'staff'])
+    expect(DEMO_USERS.some((u) => u.household && u.roles.length === 0)).toBe(true)
+    expect(DEMO_USERS.some((u) => u.pendingHousehold)).toBe(true)
+    expect(DEMO_USERS.some((u) => u.leaderOf)).toBe(true)
+    const households = new Set(docs['households']!.map((h) => h['_id']))
+    for (const binding of docs['bindings']!) expect(households).toContain(binding['householdId'])
+  })
+
+  it('seeds an empty local cloud once, through the declared collections', async () => {
+    expect(await seedDemoIfEmpty(t.cloud)).toBe(true)
+    expect(await seedDemoIfEmpty(t.cloud)).toBe(false)
+    expect(t.cloud.store.count('households', {})).toBe(docs['households']!.length)
+    const head = t.cloud.store.getById('users', 'demo-head-jiguang-3')!
+    expect(head['roles']).toEqual([
+      { role: 'buildingHead', communityId: 'c-hefeng', buildingId: 'b-jiguang-3' },
+    ])
+  })
+})
