@@ -2,10 +2,12 @@
  * The API contract: each cloud function's actions with their input and output types.
  * The mini-program's services and the functions' action handlers are both typed by this map.
  */
+import type { CommunityActions } from './community'
 import type { HealthActions } from './health'
 
 export interface CloudFunctions {
   health: HealthActions
+  community: CommunityActions
 }
 
 export type FunctionName = keyof CloudFunctions
@@ -18,3 +20,4 @@ export type ActionOutput<F extends FunctionName, A extends ActionName<F>> =
 
 export type * from './envelope'
 export type * from './health'
+export type * from './community'

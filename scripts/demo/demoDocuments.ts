@@ -88,6 +88,7 @@ export function demoDocuments(now: Date): DemoDocuments {
         buildingId: binding.buildingId,
         communityId: communityOfBuilding.get(binding.buildingId),
         status,
+        activeSlot: 'active',
         requestedAt: now,
         ...(status === 'approved' ? { reviewedBy: 'demo-head-jiguang-3', reviewedAt: now } : {}),
       })

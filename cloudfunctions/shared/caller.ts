@@ -1,0 +1,72 @@
+/**
+ * Who is calling and what they may do, decided on the server from the database and the
+ * deployment's configuration, never from the event. Every domain function asks these questions.
+ */
+import type { Database } from './cloud'
+import { AppError } from './errors'
+import { COLLECTIONS, type BindingDoc, type UserDoc } from './model'
+
+/** Deployment admins: staff of every community, from the functions' configuration. */
+export const ADMIN_OPENIDS_ENV = 'JINLIN_ADMIN_OPENIDS'
+
+export interface Caller {
+  openid: string
+  user: UserDoc | null
+  isAdmin: boolean
+  /** Approved bindings: the households the caller lives in. */
+  homes: Array<Pick<BindingDoc, 'householdId' | 'buildingId' | 'communityId'>>
+}
+
+export function adminOpenids(env: NodeJS.ProcessEnv = process.env): Set<string> {
+  return new Set(
+    (env[ADMIN_OPENIDS_ENV] ?? '')
+      .split(',')
+      .map((id) => id.trim())
+      .filter(Boolean),
+  )
+}
+
+export async function loadCaller(db: Database, openid: string): Promise<Caller> {
+  const [{ data: user }, { data: bindings }] = await Promise.all([
+    db.collection<UserDoc>(COLLECTIONS.users).doc(openid).get(),
+    db.collection<BindingDoc>(COLLECTIONS.bindings).where({ openid, status: 'approved' }).limit(100).get(),
+  ])
+  const live = user && !user.deleted ? user : null
+  return {
+    openid,
+    user: live,
+    isAdmin: adminOpenids().has(openid),
+    homes: bindings.map(({ householdId, buildingId, communityId }) => ({ householdId, buildingId, communityId })),
+  }
+}
+
+export function isStaffOf(caller: Caller, communityId: string): boolean {
+  return caller.isAdmin || hasRole(caller, (r) => (r.role === 'staff' || r.role === 'gridWorker') && r.communityId === communityId)
+}
+
+export function isHeadOf(caller: Caller, buildingId: string): boolean {
+  return hasRole(caller, (r) => r.role === 'buildingHead' && r.buildingId === buildingId)
+}
+
+export function livesIn(caller: Caller, buildingId: string): boolean {
+  return caller.homes.some((home) => home.buildingId === buildingId)
+}
+
+/** Heads and staff of the building's community may manage a building. */
+export function canManageBuilding(caller: Caller, building: { _id: string; communityId: string }): boolean {
+  return isHeadOf(caller, building._id) || isStaffOf(caller, building.communityId)
+}
+
+export function requireStaffOf(caller: Caller, communityId: string): void {
+  if (!isStaffOf(caller, communityId)) throw new AppError('PERMISSION_DENIED', '只有本社区的工作人员可以进行这项操作')
+}
+
+export function requireBuildingManager(caller: Caller, building: { _id: string; communityId: string }): void {
+  if (!canManageBuilding(caller, building)) {
+    throw new AppError('PERMISSION_DENIED', '只有本楼的楼栋长或本社区的工作人员可以进行这项操作')
+  }
+}
+
+function hasRole(caller: Caller, test: (role: UserDoc['roles'][number]) => boolean): boolean {
+  return caller.user?.roles.some(test) ?? false
+}
