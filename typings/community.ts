@@ -142,8 +142,14 @@ export interface CommunityActions {
     input: { name: string; street?: string; district?: string; requestId: string }
     output: CommunityView
   }
-  createEstate: { input: { communityId: string; name: string; requestId: string }; output: EstateView }
-  createBuilding: { input: { estateId: string; number: string; requestId: string }; output: BuildingView }
+  createEstate: {
+    input: { communityId: string; name: string; requestId: string }
+    output: EstateView
+  }
+  createBuilding: {
+    input: { estateId: string; number: string; requestId: string }
+    output: BuildingView
+  }
   importHouseholds: {
     input: {
       buildingId: string

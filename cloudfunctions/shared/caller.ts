@@ -29,19 +29,33 @@ export function adminOpenids(env: NodeJS.ProcessEnv = process.env): Set<string> 
 export async function loadCaller(db: Database, openid: string): Promise<Caller> {
   const [{ data: user }, { data: bindings }] = await Promise.all([
     db.collection<UserDoc>(COLLECTIONS.users).doc(openid).get(),
-    db.collection<BindingDoc>(COLLECTIONS.bindings).where({ openid, status: 'approved' }).limit(100).get(),
+    db
+      .collection<BindingDoc>(COLLECTIONS.bindings)
+      .where({ openid, status: 'approved' })
+      .limit(100)
+      .get(),
   ])
   const live = user && !user.deleted ? user : null
   return {
     openid,
     user: live,
     isAdmin: adminOpenids().has(openid),
-    homes: bindings.map(({ householdId, buildingId, communityId }) => ({ householdId, buildingId, communityId })),
+    homes: bindings.map(({ householdId, buildingId, communityId }) => ({
+      householdId,
+      buildingId,
+      communityId,
+    })),
   }
 }
 
 export function isStaffOf(caller: Caller, communityId: string): boolean {
-  return caller.isAdmin || hasRole(caller, (r) => (r.role === 'staff' || r.role === 'gridWorker') && r.communityId === communityId)
+  return (
+    caller.isAdmin ||
+    hasRole(
+      caller,
+      (r) => (r.role === 'staff' || r.role === 'gridWorker') && r.communityId === communityId,
+    )
+  )
 }
 
 export function isHeadOf(caller: Caller, buildingId: string): boolean {
@@ -53,15 +67,22 @@ export function livesIn(caller: Caller, buildingId: string): boolean {
 }
 
 /** Heads and staff of the building's community may manage a building. */
-export function canManageBuilding(caller: Caller, building: { _id: string; communityId: string }): boolean {
+export function canManageBuilding(
+  caller: Caller,
+  building: { _id: string; communityId: string },
+): boolean {
   return isHeadOf(caller, building._id) || isStaffOf(caller, building.communityId)
 }
 
 export function requireStaffOf(caller: Caller, communityId: string): void {
-  if (!isStaffOf(caller, communityId)) throw new AppError('PERMISSION_DENIED', '只有本社区的工作人员可以进行这项操作')
+  if (!isStaffOf(caller, communityId))
+    throw new AppError('PERMISSION_DENIED', '只有本社区的工作人员可以进行这项操作')
 }
 
-export function requireBuildingManager(caller: Caller, building: { _id: string; communityId: string }): void {
+export function requireBuildingManager(
+  caller: Caller,
+  building: { _id: string; communityId: string },
+): void {
   if (!canManageBuilding(caller, building)) {
     throw new AppError('PERMISSION_DENIED', '只有本楼的楼栋长或本社区的工作人员可以进行这项操作')
   }

@@ -10,6 +10,8 @@ export function requestScopedId(prefix: string, openid: string, requestId: strin
 
 /** The database's answer to a unique-index or _id collision (E11000, errCode -502001). */
 export function isDuplicateKey(error: unknown): boolean {
-  const text = String((error as { errMsg?: string; message?: string })?.errMsg ?? (error as Error)?.message ?? '')
+  const text = String(
+    (error as { errMsg?: string; message?: string })?.errMsg ?? (error as Error)?.message ?? '',
+  )
   return text.includes('duplicate key')
 }

@@ -10,7 +10,10 @@ export const agreePrivacy = defineAction({
     const db = context.cloud.database()
     await ensureUser(db, context.openid)
     const at = context.now()
-    await db.collection<UserDoc>(COLLECTIONS.users).doc(context.openid).update({ data: { privacyAgreed: { version, at } } })
+    await db
+      .collection<UserDoc>(COLLECTIONS.users)
+      .doc(context.openid)
+      .update({ data: { privacyAgreed: { version, at } } })
     return { agreedAt: at.toISOString() }
   },
 })

@@ -11,10 +11,17 @@ import { buildingView } from '../lib/views'
 
 /** A new building in an estate of my community, e.g. 17号楼. Numbers are unique within an estate. */
 export const createBuilding = defineAction({
-  input: input({ estateId: docId('小区'), number: text('楼号', { max: 20 }), requestId: requestId() }),
+  input: input({
+    estateId: docId('小区'),
+    number: text('楼号', { max: 20 }),
+    requestId: requestId(),
+  }),
   async run({ estateId, number, requestId: clientRequestId }, context): Promise<BuildingView> {
     const db = context.cloud.database()
-    const [caller, estate] = await Promise.all([loadCaller(db, context.openid), getEstate(db, estateId)])
+    const [caller, estate] = await Promise.all([
+      loadCaller(db, context.openid),
+      getEstate(db, estateId),
+    ])
     requireStaffOf(caller, estate.communityId)
     const building: BuildingDoc = {
       _id: requestScopedId('b', context.openid, clientRequestId),
@@ -31,7 +38,10 @@ export const createBuilding = defineAction({
       await db.collection<BuildingDoc>(COLLECTIONS.buildings).add({ data: building })
     } catch (error) {
       if (!isDuplicateKey(error)) throw error
-      const { data: same } = await db.collection<BuildingDoc>(COLLECTIONS.buildings).doc(building._id).get()
+      const { data: same } = await db
+        .collection<BuildingDoc>(COLLECTIONS.buildings)
+        .doc(building._id)
+        .get()
       if (same) return buildingView(db, caller, same)
       throw new AppError('ALREADY_EXISTS', `${estate.name}已经有${number}了`)
     }

@@ -15,7 +15,10 @@ export const createCommunity = defineAction({
     district: text('区县', { max: 30 }).optional(),
     requestId: requestId(),
   }),
-  async run({ name, street, district, requestId: clientRequestId }, context): Promise<CommunityView> {
+  async run(
+    { name, street, district, requestId: clientRequestId },
+    context,
+  ): Promise<CommunityView> {
     const db = context.cloud.database()
     const caller = await loadCaller(db, context.openid)
     if (!caller.isAdmin) throw new AppError('PERMISSION_DENIED', '只有系统管理员可以新建社区')

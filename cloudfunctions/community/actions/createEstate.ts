@@ -10,17 +10,32 @@ import { getCommunity } from '../lib/lookups'
 
 /** A new estate (小区) in my community. Names are unique within a community. */
 export const createEstate = defineAction({
-  input: input({ communityId: docId('社区'), name: text('小区名称', { max: 30 }), requestId: requestId() }),
+  input: input({
+    communityId: docId('社区'),
+    name: text('小区名称', { max: 30 }),
+    requestId: requestId(),
+  }),
   async run({ communityId, name, requestId: clientRequestId }, context): Promise<EstateView> {
     const db = context.cloud.database()
-    const [caller] = await Promise.all([loadCaller(db, context.openid), getCommunity(db, communityId)])
+    const [caller] = await Promise.all([
+      loadCaller(db, context.openid),
+      getCommunity(db, communityId),
+    ])
     requireStaffOf(caller, communityId)
-    const estate: EstateDoc = { _id: requestScopedId('e', context.openid, clientRequestId), communityId, name, createdAt: context.now() }
+    const estate: EstateDoc = {
+      _id: requestScopedId('e', context.openid, clientRequestId),
+      communityId,
+      name,
+      createdAt: context.now(),
+    }
     try {
       await db.collection<EstateDoc>(COLLECTIONS.estates).add({ data: estate })
     } catch (error) {
       if (!isDuplicateKey(error)) throw error
-      const { data: same } = await db.collection<EstateDoc>(COLLECTIONS.estates).doc(estate._id).get()
+      const { data: same } = await db
+        .collection<EstateDoc>(COLLECTIONS.estates)
+        .doc(estate._id)
+        .get()
       if (same) return { id: same._id, communityId: same.communityId, name: same.name }
       throw new AppError('ALREADY_EXISTS', `本社区已经有“${name}”了`)
     }

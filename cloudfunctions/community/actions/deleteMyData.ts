@@ -23,17 +23,20 @@ export const deleteMyData = defineAction({
           .doc(role.buildingId)
           .update({ data: { headOpenids: _['pull']!(context.openid) } })
       }
-      await db.collection<UserDoc>(COLLECTIONS.users).doc(context.openid).update({
-        data: {
-          displayName: '已注销用户',
-          realName: _['remove']!(),
-          phone: _['remove']!(),
-          privacyAgreed: _['remove']!(),
-          roles: _['set']!([]),
-          deleted: true,
-          updatedAt: context.now(),
-        },
-      })
+      await db
+        .collection<UserDoc>(COLLECTIONS.users)
+        .doc(context.openid)
+        .update({
+          data: {
+            displayName: '已注销用户',
+            realName: _['remove']!(),
+            phone: _['remove']!(),
+            privacyAgreed: _['remove']!(),
+            roles: _['set']!([]),
+            deleted: true,
+            updatedAt: context.now(),
+          },
+        })
     }
     const { data: open } = await db
       .collection<BindingDoc>(COLLECTIONS.bindings)

@@ -27,7 +27,10 @@ export const listAudit = defineAction({
   }),
   async run({ communityId, cursor, pageSize = 20 }, context): Promise<Page<AuditView>> {
     const db = context.cloud.database()
-    const [caller] = await Promise.all([loadCaller(db, context.openid), getCommunity(db, communityId)])
+    const [caller] = await Promise.all([
+      loadCaller(db, context.openid),
+      getCommunity(db, communityId),
+    ])
     requireStaffOf(caller, communityId)
     const where: Record<string, unknown> = { communityId }
     if (cursor) where['createdAt'] = db.command['lt']!(new Date(cursor))

@@ -8,7 +8,11 @@ export const listCommunities = defineAction({
   input: input({}),
   async run(_input, context): Promise<CommunityView[]> {
     const db = context.cloud.database()
-    const { data } = await db.collection<CommunityDoc>(COLLECTIONS.communities).orderBy('name', 'asc').limit(100).get()
+    const { data } = await db
+      .collection<CommunityDoc>(COLLECTIONS.communities)
+      .orderBy('name', 'asc')
+      .limit(100)
+      .get()
     return data.map((c) => ({ id: c._id, name: c.name, street: c.street ?? null }))
   },
 })

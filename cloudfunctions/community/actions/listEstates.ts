@@ -10,7 +10,12 @@ export const listEstates = defineAction({
   async run({ communityId }, context): Promise<EstateView[]> {
     const db = context.cloud.database()
     await getCommunity(db, communityId)
-    const { data } = await db.collection<EstateDoc>(COLLECTIONS.estates).where({ communityId }).orderBy('name', 'asc').limit(200).get()
+    const { data } = await db
+      .collection<EstateDoc>(COLLECTIONS.estates)
+      .where({ communityId })
+      .orderBy('name', 'asc')
+      .limit(200)
+      .get()
     return data.map((e) => ({ id: e._id, communityId: e.communityId, name: e.name }))
   },
 })

@@ -14,12 +14,18 @@ import { residentView } from '../lib/views'
 export const listHouseholds = defineAction({
   input: input({
     buildingId: docId('楼栋'),
-    cursor: z.string().regex(/^\d{1,5}$/, { error: '翻页位置不正确' }).optional(),
+    cursor: z
+      .string()
+      .regex(/^\d{1,5}$/, { error: '翻页位置不正确' })
+      .optional(),
     pageSize: z.number().int().min(1).max(200, { error: '每页最多 200 户' }).optional(),
   }),
   async run({ buildingId, cursor, pageSize = 200 }, context): Promise<Page<HouseholdView>> {
     const db = context.cloud.database()
-    const [caller, building] = await Promise.all([loadCaller(db, context.openid), getBuilding(db, buildingId)])
+    const [caller, building] = await Promise.all([
+      loadCaller(db, context.openid),
+      getBuilding(db, buildingId),
+    ])
     const offset = Number(cursor ?? 0)
     const { data } = await db
       .collection<HouseholdDoc>(COLLECTIONS.households)
@@ -38,7 +44,11 @@ export const listHouseholds = defineAction({
         .where({ buildingId, status: 'approved' })
         .limit(1000)
         .get()
-      const users = await byIds<UserDoc>(db, COLLECTIONS.users, bindings.map((b) => b.openid))
+      const users = await byIds<UserDoc>(
+        db,
+        COLLECTIONS.users,
+        bindings.map((b) => b.openid),
+      )
       for (const binding of bindings) {
         const user = users.get(binding.openid)
         if (!user) continue

@@ -11,7 +11,10 @@ export const listPendingBindings = defineAction({
   input: input({ buildingId: docId('楼栋') }),
   async run({ buildingId }, context): Promise<PendingBindingView[]> {
     const db = context.cloud.database()
-    const [caller, building] = await Promise.all([loadCaller(db, context.openid), getBuilding(db, buildingId)])
+    const [caller, building] = await Promise.all([
+      loadCaller(db, context.openid),
+      getBuilding(db, buildingId),
+    ])
     requireBuildingManager(caller, building)
     const { data } = await db
       .collection<BindingDoc>(COLLECTIONS.bindings)
@@ -19,8 +22,16 @@ export const listPendingBindings = defineAction({
       .orderBy('requestedAt', 'asc')
       .limit(100)
       .get()
-    const users = await byIds<UserDoc>(db, COLLECTIONS.users, data.map((b) => b.openid))
-    const households = await byIds<HouseholdDoc>(db, COLLECTIONS.households, data.map((b) => b.householdId))
+    const users = await byIds<UserDoc>(
+      db,
+      COLLECTIONS.users,
+      data.map((b) => b.openid),
+    )
+    const households = await byIds<HouseholdDoc>(
+      db,
+      COLLECTIONS.households,
+      data.map((b) => b.householdId),
+    )
     return data.flatMap((binding) => {
       const user = users.get(binding.openid)
       if (!user) return []

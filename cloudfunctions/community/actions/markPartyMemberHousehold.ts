@@ -9,12 +9,21 @@ import { getHousehold } from '../lib/lookups'
 
 /** 党员中心户: staff mark (or unmark) a household so that it shows its status. */
 export const markPartyMemberHousehold = defineAction({
-  input: input({ householdId: docId('房屋'), partyMember: z.boolean({ error: '请选择是否为党员中心户' }) }),
+  input: input({
+    householdId: docId('房屋'),
+    partyMember: z.boolean({ error: '请选择是否为党员中心户' }),
+  }),
   async run({ householdId, partyMember }, context): Promise<HouseholdView> {
     const db = context.cloud.database()
-    const [caller, household] = await Promise.all([loadCaller(db, context.openid), getHousehold(db, householdId)])
+    const [caller, household] = await Promise.all([
+      loadCaller(db, context.openid),
+      getHousehold(db, householdId),
+    ])
     requireStaffOf(caller, household.communityId)
-    await db.collection<HouseholdDoc>(COLLECTIONS.households).doc(householdId).update({ data: { partyMember } })
+    await db
+      .collection<HouseholdDoc>(COLLECTIONS.households)
+      .doc(householdId)
+      .update({ data: { partyMember } })
     await appendAudit(db, {
       actor: context.openid,
       action: 'community.markPartyMemberHousehold',
@@ -23,6 +32,12 @@ export const markPartyMemberHousehold = defineAction({
       before: { partyMember: household.partyMember },
       after: { partyMember },
     })
-    return { id: householdId, room: household.room, floor: household.floor, partyMember, vacant: household.vacant }
+    return {
+      id: householdId,
+      room: household.room,
+      floor: household.floor,
+      partyMember,
+      vacant: household.vacant,
+    }
   },
 })

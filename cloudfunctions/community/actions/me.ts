@@ -14,20 +14,31 @@ export const me = defineAction({
     const user = caller.user
     const { data: bindings } = await db
       .collection<BindingDoc>(COLLECTIONS.bindings)
-      .where({ openid: context.openid, status: db.command['in']!(['pending', 'approved', 'rejected']) })
+      .where({
+        openid: context.openid,
+        status: db.command['in']!(['pending', 'approved', 'rejected']),
+      })
       .orderBy('requestedAt', 'desc')
       .limit(20)
       .get()
     const roles = user?.roles ?? []
     return {
       openid: context.openid,
-      profile: user ? { displayName: user.displayName, realName: user.realName ?? null, phone: user.phone ?? null } : null,
+      profile: user
+        ? {
+            displayName: user.displayName,
+            realName: user.realName ?? null,
+            phone: user.phone ?? null,
+          }
+        : null,
       privacyAgreed: Boolean(user?.privacyAgreed),
       roles: await roleViews(db, roles),
       bindings: await bindingViews(db, bindings),
       can: {
         staffOf: roles.filter((r) => r.role !== 'buildingHead').map((r) => r.communityId),
-        headOf: roles.flatMap((r) => (r.role === 'buildingHead' && r.buildingId ? [r.buildingId] : [])),
+        headOf: roles.flatMap((r) =>
+          r.role === 'buildingHead' && r.buildingId ? [r.buildingId] : [],
+        ),
         isAdmin: caller.isAdmin,
       },
     }

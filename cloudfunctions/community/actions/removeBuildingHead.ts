@@ -13,7 +13,10 @@ export const removeBuildingHead = defineAction({
   input: input({ buildingId: docId('楼栋'), openid: docId('用户') }),
   async run({ buildingId, openid }, context): Promise<BuildingView> {
     const db = context.cloud.database()
-    const [caller, building] = await Promise.all([loadCaller(db, context.openid), getBuilding(db, buildingId)])
+    const [caller, building] = await Promise.all([
+      loadCaller(db, context.openid),
+      getBuilding(db, buildingId),
+    ])
     requireStaffOf(caller, building.communityId)
     const updated = await setBuildingHead(db, building, openid, false)
     await appendAudit(db, {

@@ -13,11 +13,18 @@ import { isDuplicateKey, requestScopedId } from '../../shared/idempotency'
  * request per user and household, enforced by a unique index even when tapped twice at once.
  */
 export const requestBinding = defineAction({
-  input: input({ buildingId: docId('楼栋'), room: text('房号', { max: 10 }), requestId: requestId() }),
+  input: input({
+    buildingId: docId('楼栋'),
+    room: text('房号', { max: 10 }),
+    requestId: requestId(),
+  }),
   async run({ buildingId, room, requestId: clientRequestId }, context): Promise<BindingView> {
     const db = context.cloud.database()
     const bindings = db.collection<BindingDoc>(COLLECTIONS.bindings)
-    const repeat = await bindings.where({ openid: context.openid, requestId: clientRequestId }).limit(1).get()
+    const repeat = await bindings
+      .where({ openid: context.openid, requestId: clientRequestId })
+      .limit(1)
+      .get()
     if (repeat.data[0]) return bindingView(db, repeat.data[0])
 
     const user = await ensureUser(db, context.openid)
@@ -29,7 +36,10 @@ export const requestBinding = defineAction({
       .limit(1)
       .get()
     const household = households[0]
-    if (!household) throw new AppError('INVALID_ARGUMENT', `${building.number}没有 ${room} 这个房号，请核对`, [{ field: 'room', message: '房号不存在' }])
+    if (!household)
+      throw new AppError('INVALID_ARGUMENT', `${building.number}没有 ${room} 这个房号，请核对`, [
+        { field: 'room', message: '房号不存在' },
+      ])
 
     const binding: BindingDoc = {
       _id: requestScopedId('bd', context.openid, clientRequestId),

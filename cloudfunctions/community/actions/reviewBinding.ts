@@ -22,15 +22,25 @@ export const reviewBinding = defineAction({
   async run({ bindingId, decision, reason }, context): Promise<BindingView> {
     const db = context.cloud.database()
     const binding = await getBinding(db, bindingId)
-    const [caller, building] = await Promise.all([loadCaller(db, context.openid), getBuilding(db, binding.buildingId)])
+    const [caller, building] = await Promise.all([
+      loadCaller(db, context.openid),
+      getBuilding(db, binding.buildingId),
+    ])
     requireBuildingManager(caller, building)
-    if (binding.status !== 'pending') throw new AppError('FAILED_PRECONDITION', '这条申请已经处理过了')
+    if (binding.status !== 'pending')
+      throw new AppError('FAILED_PRECONDITION', '这条申请已经处理过了')
 
     const now = context.now()
     const change: Partial<BindingDoc> =
       decision === 'approve'
         ? { status: 'approved', reviewedBy: context.openid, reviewedAt: now }
-        : { status: 'rejected', activeSlot: bindingId, reviewedBy: context.openid, reviewedAt: now, reason: reason! }
+        : {
+            status: 'rejected',
+            activeSlot: bindingId,
+            reviewedBy: context.openid,
+            reviewedAt: now,
+            reason: reason!,
+          }
     // Only a still-pending request changes: two reviewers tapping at once cannot both decide.
     const { stats } = await db
       .collection<BindingDoc>(COLLECTIONS.bindings)

@@ -24,10 +24,16 @@ export const updateProfile = defineAction({
     const _ = db.command
     const data: Record<string, unknown> = { updatedAt: context.now() }
     if (changes.displayName !== undefined) data['displayName'] = changes.displayName
-    if (changes.realName !== undefined) data['realName'] = changes.realName === null ? _['remove']!() : changes.realName
-    if (changes.phone !== undefined) data['phone'] = changes.phone === null ? _['remove']!() : changes.phone
+    if (changes.realName !== undefined)
+      data['realName'] = changes.realName === null ? _['remove']!() : changes.realName
+    if (changes.phone !== undefined)
+      data['phone'] = changes.phone === null ? _['remove']!() : changes.phone
     await db.collection<UserDoc>(COLLECTIONS.users).doc(context.openid).update({ data })
     const next = { ...user, ...changes }
-    return { displayName: next.displayName, realName: next.realName ?? null, phone: next.phone ?? null }
+    return {
+      displayName: next.displayName,
+      realName: next.realName ?? null,
+      phone: next.phone ?? null,
+    }
   },
 })

@@ -11,17 +11,27 @@ import {
   type UserDoc,
 } from '../../shared/model'
 
-async function load<T>(db: Database, collection: string, id: string, what: string): Promise<T & { _id: string }> {
+async function load<T>(
+  db: Database,
+  collection: string,
+  id: string,
+  what: string,
+): Promise<T & { _id: string }> {
   const { data } = await db.collection<T>(collection).doc(id).get()
   if (!data) throw new AppError('NOT_FOUND', `没有找到这个${what}`)
   return data
 }
 
-export const getCommunity = (db: Database, id: string) => load<CommunityDoc>(db, COLLECTIONS.communities, id, '社区')
-export const getEstate = (db: Database, id: string) => load<EstateDoc>(db, COLLECTIONS.estates, id, '小区')
-export const getBuilding = (db: Database, id: string) => load<BuildingDoc>(db, COLLECTIONS.buildings, id, '楼栋')
-export const getHousehold = (db: Database, id: string) => load<HouseholdDoc>(db, COLLECTIONS.households, id, '房屋')
-export const getBinding = (db: Database, id: string) => load<BindingDoc>(db, COLLECTIONS.bindings, id, '绑定申请')
+export const getCommunity = (db: Database, id: string) =>
+  load<CommunityDoc>(db, COLLECTIONS.communities, id, '社区')
+export const getEstate = (db: Database, id: string) =>
+  load<EstateDoc>(db, COLLECTIONS.estates, id, '小区')
+export const getBuilding = (db: Database, id: string) =>
+  load<BuildingDoc>(db, COLLECTIONS.buildings, id, '楼栋')
+export const getHousehold = (db: Database, id: string) =>
+  load<HouseholdDoc>(db, COLLECTIONS.households, id, '房屋')
+export const getBinding = (db: Database, id: string) =>
+  load<BindingDoc>(db, COLLECTIONS.bindings, id, '绑定申请')
 
 export async function getLiveUser(db: Database, openid: string): Promise<UserDoc> {
   const user = await load<UserDoc>(db, COLLECTIONS.users, openid, '用户')
@@ -30,7 +40,11 @@ export async function getLiveUser(db: Database, openid: string): Promise<UserDoc
 }
 
 /** Documents by id, fetched 100 at a time (a query's page). */
-export async function byIds<T>(db: Database, collection: string, ids: string[]): Promise<Map<string, T & { _id: string }>> {
+export async function byIds<T>(
+  db: Database,
+  collection: string,
+  ids: string[],
+): Promise<Map<string, T & { _id: string }>> {
   const unique = [...new Set(ids)]
   const found = new Map<string, T & { _id: string }>()
   for (let i = 0; i < unique.length; i += 100) {

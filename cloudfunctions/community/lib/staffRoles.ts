@@ -14,10 +14,14 @@ export async function setStaffRole(
   kind: 'staff' | 'gridWorker' | null,
 ): Promise<{ openid: string; roles: RoleView[] }> {
   const user = await getLiveUser(db, openid)
-  const isStaffRole = (r: Role) => (r.role === 'staff' || r.role === 'gridWorker') && r.communityId === communityId
+  const isStaffRole = (r: Role) =>
+    (r.role === 'staff' || r.role === 'gridWorker') && r.communityId === communityId
   const roles = user.roles.filter((r) => !isStaffRole(r))
   if (kind) roles.push({ role: kind, communityId })
-  await db.collection<UserDoc>(COLLECTIONS.users).doc(openid).update({ data: { roles: db.command['set']!(roles) } })
+  await db
+    .collection<UserDoc>(COLLECTIONS.users)
+    .doc(openid)
+    .update({ data: { roles: db.command['set']!(roles) } })
   await appendAudit(db, {
     actor,
     action: kind ? 'community.grantStaff' : 'community.revokeStaff',

@@ -8,10 +8,20 @@ export async function ensureUser(db: Database, openid: string): Promise<UserDoc>
   const users = db.collection<UserDoc>(COLLECTIONS.users)
   const { data } = await users.doc(openid).get()
   if (data) {
-    if (data.deleted) throw new AppError('FAILED_PRECONDITION', '您的资料已删除，如需继续使用请重新同意隐私保护指引')
+    if (data.deleted)
+      throw new AppError(
+        'FAILED_PRECONDITION',
+        '您的资料已删除，如需继续使用请重新同意隐私保护指引',
+      )
     return data
   }
-  const user: UserDoc = { _id: openid, openid, displayName: '邻居', roles: [], createdAt: new Date() }
+  const user: UserDoc = {
+    _id: openid,
+    openid,
+    displayName: '邻居',
+    roles: [],
+    createdAt: new Date(),
+  }
   try {
     await users.add({ data: user })
   } catch (error) {
@@ -22,5 +32,6 @@ export async function ensureUser(db: Database, openid: string): Promise<UserDoc>
 }
 
 export function requirePrivacyAgreed(user: UserDoc): void {
-  if (!user.privacyAgreed) throw new AppError('FAILED_PRECONDITION', '请先阅读并同意《隐私保护指引》')
+  if (!user.privacyAgreed)
+    throw new AppError('FAILED_PRECONDITION', '请先阅读并同意《隐私保护指引》')
 }

@@ -3,7 +3,16 @@ import type { BindingView, BuildingView, ResidentView, RoleView } from '../../..
 import type { Caller } from '../../shared/caller'
 import { canManageBuilding, isStaffOf } from '../../shared/caller'
 import type { Database } from '../../shared/cloud'
-import { COLLECTIONS, type BindingDoc, type BuildingDoc, type CommunityDoc, type EstateDoc, type HouseholdDoc, type Role, type UserDoc } from '../../shared/model'
+import {
+  COLLECTIONS,
+  type BindingDoc,
+  type BuildingDoc,
+  type CommunityDoc,
+  type EstateDoc,
+  type HouseholdDoc,
+  type Role,
+  type UserDoc,
+} from '../../shared/model'
 import { maskName, maskPhone } from '../../shared/privacy'
 import { byIds } from './lookups'
 
@@ -13,10 +22,26 @@ export function iso(date: Date | undefined): string | undefined {
 
 /** Bindings with their full address, looked up in batches. */
 export async function bindingViews(db: Database, bindings: BindingDoc[]): Promise<BindingView[]> {
-  const households = await byIds<HouseholdDoc>(db, COLLECTIONS.households, bindings.map((b) => b.householdId))
-  const buildings = await byIds<BuildingDoc>(db, COLLECTIONS.buildings, bindings.map((b) => b.buildingId))
-  const estates = await byIds<EstateDoc>(db, COLLECTIONS.estates, [...buildings.values()].map((b) => b.estateId))
-  const communities = await byIds<CommunityDoc>(db, COLLECTIONS.communities, bindings.map((b) => b.communityId))
+  const households = await byIds<HouseholdDoc>(
+    db,
+    COLLECTIONS.households,
+    bindings.map((b) => b.householdId),
+  )
+  const buildings = await byIds<BuildingDoc>(
+    db,
+    COLLECTIONS.buildings,
+    bindings.map((b) => b.buildingId),
+  )
+  const estates = await byIds<EstateDoc>(
+    db,
+    COLLECTIONS.estates,
+    [...buildings.values()].map((b) => b.estateId),
+  )
+  const communities = await byIds<CommunityDoc>(
+    db,
+    COLLECTIONS.communities,
+    bindings.map((b) => b.communityId),
+  )
   return bindings.map((binding) => {
     const household = households.get(binding.householdId)
     const building = buildings.get(binding.buildingId)
@@ -45,10 +70,18 @@ export async function bindingView(db: Database, binding: BindingDoc): Promise<Bi
 }
 
 export async function roleViews(db: Database, roles: Role[]): Promise<RoleView[]> {
-  const communities = await byIds<CommunityDoc>(db, COLLECTIONS.communities, roles.map((r) => r.communityId))
+  const communities = await byIds<CommunityDoc>(
+    db,
+    COLLECTIONS.communities,
+    roles.map((r) => r.communityId),
+  )
   const buildingIds = roles.flatMap((r) => (r.buildingId ? [r.buildingId] : []))
   const buildings = await byIds<BuildingDoc>(db, COLLECTIONS.buildings, buildingIds)
-  const estates = await byIds<EstateDoc>(db, COLLECTIONS.estates, [...buildings.values()].map((b) => b.estateId))
+  const estates = await byIds<EstateDoc>(
+    db,
+    COLLECTIONS.estates,
+    [...buildings.values()].map((b) => b.estateId),
+  )
   return roles.map((role) => {
     const view: RoleView = {
       role: role.role,
@@ -58,7 +91,9 @@ export async function roleViews(db: Database, roles: Role[]): Promise<RoleView[]
     if (role.buildingId) {
       const building = buildings.get(role.buildingId)
       view.buildingId = role.buildingId
-      view.buildingName = building ? `${estates.get(building.estateId)?.name ?? ''} ${building.number}`.trim() : ''
+      view.buildingName = building
+        ? `${estates.get(building.estateId)?.name ?? ''} ${building.number}`.trim()
+        : ''
     }
     return view
   })
@@ -68,7 +103,11 @@ export async function roleViews(db: Database, roles: Role[]): Promise<RoleView[]
  * A resident as the caller may see them: staff see everything; the building's head sees the name
  * and a masked phone; anyone else sees both masked.
  */
-export function residentView(caller: Caller, building: { _id: string; communityId: string }, user: UserDoc): ResidentView {
+export function residentView(
+  caller: Caller,
+  building: { _id: string; communityId: string },
+  user: UserDoc,
+): ResidentView {
   const staff = isStaffOf(caller, building.communityId)
   const fullName = canManageBuilding(caller, building)
   const name = user.realName || user.displayName
@@ -79,7 +118,11 @@ export function residentView(caller: Caller, building: { _id: string; communityI
   }
 }
 
-export async function buildingView(db: Database, caller: Caller, building: BuildingDoc): Promise<BuildingView> {
+export async function buildingView(
+  db: Database,
+  caller: Caller,
+  building: BuildingDoc,
+): Promise<BuildingView> {
   const view: BuildingView = {
     id: building._id,
     communityId: building.communityId,

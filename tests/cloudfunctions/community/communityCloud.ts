@@ -21,7 +21,11 @@ export const ADMIN = 'test-admin'
 export const THIS_BUILDING = 'b-jiguang-3'
 
 export interface CommunityCloud extends TestCloud {
-  call<T = unknown>(openid: string, action: string, input?: Record<string, unknown>): Promise<Envelope<T>>
+  call<T = unknown>(
+    openid: string,
+    action: string,
+    input?: Record<string, unknown>,
+  ): Promise<Envelope<T>>
   /** Every document of every collection: to prove that a refusal changed nothing. */
   digest(): string
 }
@@ -42,15 +46,23 @@ export async function startCommunityCloud(): Promise<CommunityCloud> {
       createdAt: new Date(),
     },
   })
-  await t.db.collection('buildings').doc('b-jiguang-4').update({ data: { headOpenids: [CALLERS.headOfAnotherBuilding] } })
+  await t.db
+    .collection('buildings')
+    .doc('b-jiguang-4')
+    .update({ data: { headOpenids: [CALLERS.headOfAnotherBuilding] } })
   // Everyone in the demo has agreed to the privacy notice, and huang gave a phone number.
   await users.where({}).update({ data: { privacyAgreed: { version: '1', at: new Date() } } })
   await users.doc(CALLERS.resident).update({ data: { realName: '黄建华', phone: '13812341234' } })
   return {
     ...t,
-    call: (openid, action, input = {}) => t.cloud.callFunction('community', { action, ...input }, openid) as never,
+    call: (openid, action, input = {}) =>
+      t.cloud.callFunction('community', { action, ...input }, openid) as never,
     digest: () =>
-      JSON.stringify(t.cloud.store.listCollections().map((name) => [name, t.cloud.store.find(name, { filter: {}, sort: [['_id', 1]] })])),
+      JSON.stringify(
+        t.cloud.store
+          .listCollections()
+          .map((name) => [name, t.cloud.store.find(name, { filter: {}, sort: [['_id', 1]] })]),
+      ),
   }
 }
 

@@ -2,7 +2,14 @@
  * The permission matrix: every action × every kind of caller → allowed or PERMISSION_DENIED,
  * and a refusal changes nothing.
  */
-import { CALLERS, THIS_BUILDING, newRequestId, startCommunityCloud, type CallerKind, type CommunityCloud } from './communityCloud'
+import {
+  CALLERS,
+  THIS_BUILDING,
+  newRequestId,
+  startCommunityCloud,
+  type CallerKind,
+  type CommunityCloud,
+} from './communityCloud'
 
 let c: CommunityCloud
 beforeAll(async () => {
@@ -45,28 +52,103 @@ const rows: Row[] = [
   { action: 'listEstates', allowed: ALL, input: () => ({ communityId: 'c-hefeng' }) },
   { action: 'listBuildings', allowed: ALL, input: () => ({ estateId: 'e-jiguang' }) },
   { action: 'listHouseholds', allowed: ALL, input: () => ({ buildingId: THIS_BUILDING }) },
-  { action: 'requestBinding', allowed: ALL, input: () => ({ buildingId: 'b-jiguang-5', room: '201', requestId: newRequestId() }) },
-  { action: 'reviewBinding', allowed: MANAGERS, input: async () => ({ bindingId: await pendingBinding(), decision: 'approve' }) },
-  { action: 'listPendingBindings', allowed: MANAGERS, input: () => ({ buildingId: THIS_BUILDING }) },
-  { action: 'createEstate', allowed: STAFF, input: () => ({ communityId: 'c-hefeng', name: `新小区${newRequestId()}`, requestId: newRequestId() }) },
-  { action: 'createBuilding', allowed: STAFF, input: () => ({ estateId: 'e-jiguang', number: `${newRequestId()}号楼`.slice(-18), requestId: newRequestId() }) },
-  { action: 'importHouseholds', allowed: STAFF, input: () => ({ buildingId: THIS_BUILDING, floors: { from: 1, to: 2 }, roomsPerFloor: { from: 1, to: 2 } }) },
-  { action: 'appointBuildingHead', allowed: STAFF, input: () => ({ buildingId: THIS_BUILDING, openid: CALLERS.resident }) },
-  { action: 'removeBuildingHead', allowed: STAFF, input: () => ({ buildingId: THIS_BUILDING, openid: CALLERS.resident }) },
-  { action: 'grantStaff', allowed: STAFF, input: () => ({ communityId: 'c-hefeng', openid: 'demo-volunteer-zhou', kind: 'gridWorker' }) },
-  { action: 'revokeStaff', allowed: STAFF, input: () => ({ communityId: 'c-hefeng', openid: 'demo-volunteer-zhou' }) },
-  { action: 'markPartyMemberHousehold', allowed: STAFF, input: () => ({ householdId: 'h-jiguang-3-301', partyMember: true }) },
+  {
+    action: 'requestBinding',
+    allowed: ALL,
+    input: () => ({ buildingId: 'b-jiguang-5', room: '201', requestId: newRequestId() }),
+  },
+  {
+    action: 'reviewBinding',
+    allowed: MANAGERS,
+    input: async () => ({ bindingId: await pendingBinding(), decision: 'approve' }),
+  },
+  {
+    action: 'listPendingBindings',
+    allowed: MANAGERS,
+    input: () => ({ buildingId: THIS_BUILDING }),
+  },
+  {
+    action: 'createEstate',
+    allowed: STAFF,
+    input: () => ({
+      communityId: 'c-hefeng',
+      name: `新小区${newRequestId()}`,
+      requestId: newRequestId(),
+    }),
+  },
+  {
+    action: 'createBuilding',
+    allowed: STAFF,
+    input: () => ({
+      estateId: 'e-jiguang',
+      number: `${newRequestId()}号楼`.slice(-18),
+      requestId: newRequestId(),
+    }),
+  },
+  {
+    action: 'importHouseholds',
+    allowed: STAFF,
+    input: () => ({
+      buildingId: THIS_BUILDING,
+      floors: { from: 1, to: 2 },
+      roomsPerFloor: { from: 1, to: 2 },
+    }),
+  },
+  {
+    action: 'appointBuildingHead',
+    allowed: STAFF,
+    input: () => ({ buildingId: THIS_BUILDING, openid: CALLERS.resident }),
+  },
+  {
+    action: 'removeBuildingHead',
+    allowed: STAFF,
+    input: () => ({ buildingId: THIS_BUILDING, openid: CALLERS.resident }),
+  },
+  {
+    action: 'grantStaff',
+    allowed: STAFF,
+    input: () => ({ communityId: 'c-hefeng', openid: 'demo-volunteer-zhou', kind: 'gridWorker' }),
+  },
+  {
+    action: 'revokeStaff',
+    allowed: STAFF,
+    input: () => ({ communityId: 'c-hefeng', openid: 'demo-volunteer-zhou' }),
+  },
+  {
+    action: 'markPartyMemberHousehold',
+    allowed: STAFF,
+    input: () => ({ householdId: 'h-jiguang-3-301', partyMember: true }),
+  },
   { action: 'listAudit', allowed: STAFF, input: () => ({ communityId: 'c-hefeng' }) },
-  { action: 'createCommunity', allowed: [], input: () => ({ name: '新社区', requestId: newRequestId() }) },
-  { action: 'leaveHousehold', allowed: ['resident'], input: async () => ({ bindingId: await residentBinding() }) },
+  {
+    action: 'createCommunity',
+    allowed: [],
+    input: () => ({ name: '新社区', requestId: newRequestId() }),
+  },
+  {
+    action: 'leaveHousehold',
+    allowed: ['resident'],
+    input: async () => ({ bindingId: await residentBinding() }),
+  },
 ]
 
 /** 黄大伯's approved binding (re-created if a previous cell left it). */
 async function residentBinding(): Promise<string> {
-  const { data } = await c.db.collection('bindings').where({ openid: CALLERS.resident, activeSlot: 'active' }).get()
+  const { data } = await c.db
+    .collection('bindings')
+    .where({ openid: CALLERS.resident, activeSlot: 'active' })
+    .get()
   if (data[0]) return data[0]._id
   const { _id } = await c.db.collection('bindings').add({
-    data: { openid: CALLERS.resident, householdId: 'h-jiguang-3-301', buildingId: THIS_BUILDING, communityId: 'c-hefeng', status: 'approved', activeSlot: 'active', requestedAt: new Date() },
+    data: {
+      openid: CALLERS.resident,
+      householdId: 'h-jiguang-3-301',
+      buildingId: THIS_BUILDING,
+      communityId: 'c-hefeng',
+      status: 'approved',
+      activeSlot: 'active',
+      requestedAt: new Date(),
+    },
   })
   return _id
 }
@@ -79,7 +161,10 @@ describe.each(rows)('$action', ({ action, allowed, input }) => {
     if (allowed.includes(kind)) {
       expect(result).toMatchObject({ ok: true })
     } else {
-      expect(result).toMatchObject({ ok: false, error: { code: 'PERMISSION_DENIED', message: expect.stringMatching(/[\u4e00-\u9fa5]/) } })
+      expect(result).toMatchObject({
+        ok: false,
+        error: { code: 'PERMISSION_DENIED', message: expect.stringMatching(/[\u4e00-\u9fa5]/) },
+      })
       expect(c.digest()).toBe(before)
     }
   })
