@@ -1,4 +1,3 @@
-import { z } from 'zod'
 import type { BindingView } from '../../../typings/community'
 import { appendAudit } from '../../shared/audit'
 import { loadCaller, requireBuildingManager } from '../../shared/caller'
