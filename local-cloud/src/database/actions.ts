@@ -14,7 +14,7 @@ import {
   serializeDocument,
   type Document,
 } from './ejson'
-import { matches, projectDocuments, type Store } from './store'
+import { projectDocuments, type Store } from './store'
 import type { Transactions } from './transactions'
 import { applyUpdate, replacement } from './updates'
 
@@ -86,6 +86,10 @@ export function databaseActions(
         : undefined
       if (body['queryType'] === 'DOC') {
         const id = docIdOf(filter)
+        if (!transactionId && !projection) {
+          const text = store.getTextById(collection, id)
+          return { list: text === null ? [] : [text] }
+        }
         const doc = transactionId
           ? transactions.get(transactionId, collection, id)
           : store.getById(collection, id)
@@ -102,10 +106,14 @@ export function databaseActions(
         ),
         ...(projection ? { projection } : {}),
       }
-      const docs = transactionId
-        ? store.findAtSnapshot(collection, spec, transactions.snapshotOf(transactionId))
-        : store.find(collection, spec)
-      return { list: docs.map(serializeDocument), limit: spec.limit, offset: spec.skip }
+      const list = transactionId
+        ? store
+            .findAtSnapshot(collection, spec, transactions.snapshotOf(transactionId))
+            .map(serializeDocument)
+        : store
+            .findText(collection, spec)
+            .map((doc) => (typeof doc === 'string' ? doc : serializeDocument(doc)))
+      return { list, limit: spec.limit, offset: spec.skip }
     },
 
     'database.calculateDocument': (body) => {
@@ -214,12 +222,11 @@ function updateWhere(
   data: Document,
   multi: boolean,
 ): number {
+  // Read and written in one synchronous SQLite transaction: nothing can change in between.
   return store.atomically(() => {
     const docs = store.find(collection, { filter, ...(multi ? {} : { limit: 1 }) })
     let updated = 0
     for (const doc of docs) {
-      // Re-checked inside the write transaction: nothing can change between match and write.
-      if (!matches(doc, filter)) continue
       const next = applyUpdate(doc, data)
       if (!next.changed) continue
       store.write(collection, String(doc['_id']), next.doc)

@@ -39,8 +39,9 @@ function jsFlags(options: string): string {
 
 export function isPlainObject(value: unknown): value is Document {
   if (typeof value !== 'object' || value === null) return false
+  // Any realm's Object.prototype (structuredClone and vm contexts make objects of another realm).
   const proto = Object.getPrototypeOf(value)
-  return proto === Object.prototype || proto === null
+  return proto === null || Object.getPrototypeOf(proto) === null
 }
 
 /** `$tcb_server_date` markers become the server's clock (plus offset), anywhere in the data. */

@@ -5,7 +5,7 @@
  * conditional updates are atomic, as in the cloud.
  */
 import Database from 'better-sqlite3'
-import { find as mingoFind, Query } from 'mingo'
+import { find as mingoFind } from 'mingo'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { TcbError } from '../protocol/tcbError'
@@ -43,6 +43,8 @@ export class Store {
   private sequence = 0
   /** Snapshots of open transactions; history is kept only while one is open. */
   private readonly openSnapshots = new Map<string, number>()
+  /** Prepared once: preparing on a table with expression indexes costs more than running. */
+  private readonly statements = new Map<string, Database.Statement>()
 
   constructor(file: string | null) {
     if (file) fs.mkdirSync(path.dirname(file), { recursive: true })
@@ -66,6 +68,15 @@ export class Store {
 
   close(): void {
     this.db.close()
+  }
+
+  private sql(text: string): Database.Statement {
+    let statement = this.statements.get(text)
+    if (!statement) {
+      statement = this.db.prepare(text)
+      this.statements.set(text, statement)
+    }
+    return statement
   }
 
   get currentSequence(): number {
@@ -167,31 +178,45 @@ export class Store {
   // ---- reads ------------------------------------------------------------------------------
 
   getById(name: string, id: string): Document | null {
-    const row = this.db
-      .prepare(`SELECT data FROM ${this.collection(name).table} WHERE id = ?`)
-      .get(id) as { data: string } | undefined
-    return row ? deserializeDocument(row.data) : null
+    const text = this.getTextById(name, id)
+    return text === null ? null : deserializeDocument(text)
+  }
+
+  /** The stored relaxed-EJSON text: exactly what the wire wants, no re-encoding. */
+  getTextById(name: string, id: string): string | null {
+    const table = this.collection(name).table
+    const row = this.sql(`SELECT data FROM ${table} WHERE id = ?`).get(id) as
+      { data: string } | undefined
+    return row ? row.data : null
   }
 
   /** The document as a transaction with this snapshot sees it. */
   getAtSnapshot(name: string, id: string, snapshot: number): Document | null {
-    const row = this.db
-      .prepare(`SELECT data, seq FROM ${this.collection(name).table} WHERE id = ?`)
-      .get(id) as { data: string; seq: number } | undefined
+    const table = this.collection(name).table
+    const row = this.sql(`SELECT data, seq FROM ${table} WHERE id = ?`).get(id) as
+      { data: string; seq: number } | undefined
     if (row && row.seq <= snapshot) return deserializeDocument(row.data)
-    const version = this.history.at(name, id, snapshot)
-    if (version) return version.data
-    return row ? null : null
+    return this.history.at(name, id, snapshot)?.data ?? null
   }
 
   sequenceOf(name: string, id: string): number | null {
-    const row = this.db
-      .prepare(`SELECT seq FROM ${this.collection(name).table} WHERE id = ?`)
-      .get(id) as { seq: number } | undefined
+    const table = this.collection(name).table
+    const row = this.sql(`SELECT seq FROM ${table} WHERE id = ?`).get(id) as
+      { seq: number } | undefined
     return row ? row.seq : null
   }
 
   find(name: string, spec: FindSpec): Document[] {
+    return this.findText(name, spec).map((doc) =>
+      typeof doc === 'string' ? deserializeDocument(doc) : doc,
+    )
+  }
+
+  /**
+   * The answer as stored text where SQL answered the whole query (nothing to re-encode on the
+   * way out), as documents where JS had to finish it.
+   */
+  findText(name: string, spec: FindSpec): Array<string | Document> {
     const state = this.collection(name)
     const sort = spec.sort ?? []
     const plan = this.plan(state, spec.filter, sort)
@@ -203,9 +228,12 @@ export class Store {
       sql += ' LIMIT ? OFFSET ?'
       params.push(spec.limit ?? -1, spec.skip ?? 0)
     }
-    const rows = this.db.prepare(sql).all(...params) as Array<{ data: string }>
+    const rows = this.sql(sql).all(...params) as Array<{ data: string }>
+    const projection =
+      spec.projection && Object.keys(spec.projection).length > 0 ? spec.projection : null
+    if (pushDown && !projection) return rows.map((row) => row.data)
     const docs = rows.map((row) => deserializeDocument(row.data))
-    if (pushDown) return spec.projection ? project(docs, spec.projection) : docs
+    if (pushDown) return project(docs, projection!)
     return finish(docs, spec)
   }
 
@@ -274,19 +302,16 @@ export class Store {
     options: { mustNotExist?: boolean } = {},
   ): void {
     const state = this.collection(name)
-    const previous = this.db
-      .prepare(`SELECT data, seq FROM ${state.table} WHERE id = ?`)
-      .get(id) as { data: string; seq: number } | undefined
-    if (options.mustNotExist && previous) {
-      throw new TcbError(
-        'DATABASE_REQUEST_FAILED',
-        `E11000 duplicate key error collection: ${name} index: _id_ dup key: { _id: "${id}" }`,
-      )
-    }
+    // The old version is read only to keep it for open snapshots.
+    const previous =
+      this.openSnapshots.size > 0
+        ? (this.sql(`SELECT data, seq FROM ${state.table} WHERE id = ?`).get(id) as
+            { data: string; seq: number } | undefined)
+        : undefined
     const seq = this.sequence + 1
     try {
       if (doc === null) {
-        this.db.prepare(`DELETE FROM ${state.table} WHERE id = ?`).run(id)
+        this.sql(`DELETE FROM ${state.table} WHERE id = ?`).run(id)
       } else {
         const text = serializeDocument({ ...doc, _id: id })
         if (Buffer.byteLength(text) > MAX_DOCUMENT_BYTES) {
@@ -295,11 +320,11 @@ export class Store {
             `document is too large: the limit is 16MB (${name}/${id})`,
           )
         }
-        this.db
-          .prepare(
-            `INSERT INTO ${state.table} (id, data, seq) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET data = excluded.data, seq = excluded.seq`,
-          )
-          .run(id, text, seq)
+        // A plain INSERT lets the primary key report a duplicate _id, with no read first.
+        const statement = options.mustNotExist
+          ? `INSERT INTO ${state.table} (id, data, seq) VALUES (?, ?, ?)`
+          : `INSERT INTO ${state.table} (id, data, seq) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET data = excluded.data, seq = excluded.seq`
+        this.sql(statement).run(id, text, seq)
         this.noteNonScalarPaths(name, state, doc)
       }
     } catch (error) {
@@ -396,8 +421,4 @@ function project(docs: Document[], projection: Document): Document[] {
 /** Projects documents already in hand (a `doc().field().get()`). */
 export function projectDocuments(docs: Document[], projection: Document): Document[] {
   return project(docs, projection)
-}
-
-export function matches(doc: Document, filter: Document): boolean {
-  return new Query(filter).test(doc)
 }

@@ -2,6 +2,7 @@
 import { update as mingoUpdate } from 'mingo'
 import { TcbError } from '../protocol/tcbError'
 import { isPlainObject, type Document } from './ejson'
+import { fastUpdate } from './fastUpdate'
 
 /** Applies an operator document; answers the new document and whether anything changed. */
 export function applyUpdate(
@@ -24,6 +25,8 @@ export function applyUpdate(
       )
     }
   }
+  const fast = fastUpdate(doc, operators)
+  if (fast) return fast
   const copy = structuredClone(doc)
   try {
     const modified = mingoUpdate(copy, normaliseAddToSet(operators), undefined, undefined, {
@@ -40,7 +43,8 @@ export function replacement(data: Document): Document {
   if (Object.keys(data).some((key) => key.startsWith('$'))) {
     throw new TcbError('INVALID_PARAM', 'set data must not contain update operators')
   }
-  const { _id: _ignored, ...rest } = data
+  const rest = { ...data }
+  delete rest['_id']
   return rest
 }
 
