@@ -17,6 +17,8 @@ module.exports = {
     {
       displayName: 'miniprogram',
       testEnvironment: 'jsdom',
+      // Page tests also run the local cloud in-process: resolve packages as Node does, not as a browser.
+      testEnvironmentOptions: { customExportConditions: ['node', 'require', 'default'] },
       transform,
       testMatch: ['<rootDir>/tests/miniprogram/**/*.test.ts'],
       setupFilesAfterEnv: ['<rootDir>/tests/miniprogram/support/wx.ts'],

@@ -3,6 +3,7 @@
  * Inside the local cloud a document is a plain JS object with real Dates and RegExps.
  */
 import { BSONRegExp, EJSON } from 'bson'
+import { deserialize, serialize } from 'node:v8'
 import { TcbError } from '../protocol/tcbError'
 
 export type Document = Record<string, unknown>
@@ -66,4 +67,14 @@ export function serializeDocument(doc: Document): string {
 
 export function deserializeDocument(text: string): Document {
   return EJSON.parse(text, { relaxed: true }) as Document
+}
+
+/** Realm-independent: documents may hold Dates made in another vm context (tests, workers). */
+export function isDate(value: unknown): value is Date {
+  return Object.prototype.toString.call(value) === '[object Date]'
+}
+
+/** A deep copy (Dates kept) that works wherever the local cloud is loaded, jsdom test realms too. */
+export function cloneDocument<T>(value: T): T {
+  return deserialize(serialize(value)) as T
 }

@@ -5,7 +5,7 @@
  * overlap) answers null and goes to mingo.
  */
 import { isDeepStrictEqual } from 'node:util'
-import { isPlainObject, type Document } from './ejson'
+import { cloneDocument, isDate, isPlainObject, type Document } from './ejson'
 
 const FAST = new Set(['$set', '$unset', '$inc', '$mul', '$min', '$max'])
 
@@ -23,7 +23,7 @@ export function fastUpdate(
   if (paths.some((a, i) => paths.some((b, j) => i !== j && (a === b || b.startsWith(`${a}.`)))))
     return null
 
-  const next = structuredClone(doc)
+  const next = cloneDocument(doc)
   let changed = false
   for (const [operator, path, value] of steps) {
     const parts = path.split('.')
@@ -84,9 +84,4 @@ function apply(operator: string, current: unknown, value: unknown): unknown {
       return operator === '$min' ? (less ? current : value) : less ? value : current
     }
   }
-}
-
-/** Realm-independent: documents may hold Dates made by structuredClone or another vm context. */
-function isDate(value: unknown): value is Date {
-  return Object.prototype.toString.call(value) === '[object Date]'
 }

@@ -3,6 +3,8 @@
  * objects < arrays < booleans < dates), so SQLite indexes on it serve equality, ranges and sorting
  * exactly as the cloud database does. Used as the SQL function `jl_key(json_type, json_extract)`.
  */
+import { isDate } from './ejson'
+
 const TYPE_NULL = 0x05
 const TYPE_NUMBER = 0x10
 const TYPE_STRING = 0x20
@@ -31,7 +33,7 @@ export function keyOf(value: unknown): Buffer {
   if (typeof value === 'number') return numberKey(TYPE_NUMBER, value)
   if (typeof value === 'string') return textKey(TYPE_STRING, value)
   if (typeof value === 'boolean') return Buffer.from([TYPE_BOOLEAN, value ? 1 : 0])
-  if (value instanceof Date) return numberKey(TYPE_DATE, value.getTime())
+  if (isDate(value)) return numberKey(TYPE_DATE, value.getTime())
   if (Array.isArray(value)) return textKey(TYPE_ARRAY, JSON.stringify(value))
   return textKey(TYPE_OBJECT, JSON.stringify(value))
 }
@@ -43,7 +45,7 @@ export function isKeyable(value: unknown): boolean {
     typeof value === 'number' ||
     typeof value === 'string' ||
     typeof value === 'boolean' ||
-    (value instanceof Date && !Number.isNaN(value.getTime()))
+    (isDate(value) && !Number.isNaN(value.getTime()))
   )
 }
 

@@ -1,7 +1,7 @@
 /** Update operators ($set, $inc, $push …) on a stored document, with Mongo's rules. */
 import { update as mingoUpdate } from 'mingo'
 import { TcbError } from '../protocol/tcbError'
-import { isPlainObject, type Document } from './ejson'
+import { cloneDocument, isPlainObject, type Document } from './ejson'
 import { fastUpdate } from './fastUpdate'
 
 /** Applies an operator document; answers the new document and whether anything changed. */
@@ -27,7 +27,7 @@ export function applyUpdate(
   }
   const fast = fastUpdate(doc, operators)
   if (fast) return fast
-  const copy = structuredClone(doc)
+  const copy = cloneDocument(doc)
   try {
     const modified = mingoUpdate(copy, normaliseAddToSet(operators), undefined, undefined, {
       cloneMode: 'deep',

@@ -1,3 +1,4 @@
+import { cloneDocument } from '../database/ejson'
 /** Subscribe messages the app sent, kept instead of delivered so tests and the dashboard can read them. */
 
 export interface SubscribeMessageData {
@@ -26,8 +27,8 @@ export interface Outbox {
 export function createOutbox(): Outbox {
   let messages: OutboxMessage[] = []
   return {
-    add: (message) => messages.push(structuredClone(message)),
-    messages: () => structuredClone(messages),
+    add: (message) => messages.push(cloneDocument(message)),
+    messages: () => cloneDocument(messages),
     clear: () => {
       messages = []
     },

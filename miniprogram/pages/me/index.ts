@@ -1,16 +1,22 @@
 import { pageBehavior } from '../../behaviors/page'
-import { ping } from '../../services/health'
+import { LOCAL_CLOUD } from '../../config'
 import { CloudCallError } from '../../services/cloud'
+import { community } from '../../services/community'
+import { ping } from '../../services/health'
+import { devOpenid } from '../../utils/devUser'
+import { messageOf } from '../../utils/feedback'
 import { fontClass, isLargeText, setLargeText } from '../../utils/fontScale'
 import { formatBeijing } from '../../utils/time'
-import { LOCAL_CLOUD } from '../../config'
-import { devOpenid } from '../../utils/devUser'
+import { toMeView, type MeView } from './view'
 
 type ServiceState = 'idle' | 'checking' | 'ok' | 'failed'
 
 Component({
   behaviors: [pageBehavior],
   data: {
+    loading: true,
+    loadError: '',
+    me: null as MeView | null,
     largeText: false,
     serviceState: 'idle' as ServiceState,
     serviceText: '',
@@ -19,13 +25,42 @@ Component({
   },
   lifetimes: {
     attached() {
-      this.setData({
-        largeText: isLargeText(),
-        devUser: LOCAL_CLOUD ? devUserLabel() : '',
-      })
+      this.setData({ largeText: isLargeText(), devUser: LOCAL_CLOUD ? devUserLabel() : '' })
     },
   },
   methods: {
+    /** A page built with Component() takes page events as methods. */
+    onShow() {
+      void this.load()
+    },
+
+    async load() {
+      this.setData({ loading: this.data.me === null, loadError: '' })
+      try {
+        this.setData({ me: toMeView(await community.me()), loading: false })
+      } catch (error) {
+        this.setData({ loading: false, loadError: messageOf(error) })
+      }
+    },
+
+    openBind() {
+      wx.navigateTo({ url: '/subpackages/community/bind/index' })
+    },
+
+    openProfile() {
+      wx.navigateTo({ url: '/subpackages/community/profile/index' })
+    },
+
+    openBuilding(event: WechatMiniprogram.CustomEvent) {
+      const id = String(event.currentTarget.dataset['id'] ?? '')
+      wx.navigateTo({ url: `/subpackages/community/building/index?buildingId=${id}` })
+    },
+
+    openCommunity(event: WechatMiniprogram.CustomEvent) {
+      const id = String(event.currentTarget.dataset['id'] ?? '')
+      wx.navigateTo({ url: `/subpackages/community/admin/index?communityId=${id}` })
+    },
+
     onLargeTextChange(event: WechatMiniprogram.CustomEvent) {
       // van-switch sends the new state as the bare detail.
       const on = (event.detail as unknown) === true

@@ -64,6 +64,7 @@ describe('我的 page', () => {
   })
 
   it('says the network is down when the call itself fails', async () => {
+    jest.spyOn(console, 'warn').mockImplementation(() => undefined)
     wxStub().cloud.callFunction.mockRejectedValue(new Error('cloud.callFunction:fail timeout'))
     const page = render('pages/me/index')
     page.querySelector('.check-service')!.querySelector('.van-button')!.dispatchEvent('tap')

@@ -1,0 +1,42 @@
+/** The `community` function: who I am, where I live, and the managing of buildings and communities. */
+import type { CommunityActions } from '../../typings'
+import { callCloud } from './cloud'
+
+type In<A extends keyof CommunityActions> = CommunityActions[A]['input']
+type Out<A extends keyof CommunityActions> = Promise<CommunityActions[A]['output']>
+
+/** The version of 隐私保护指引 the app shows; a new version asks everyone again. */
+export const PRIVACY_VERSION = '2026-11'
+
+export const community = {
+  me: (): Out<'me'> => callCloud('community', 'me', {}),
+  agreePrivacy: (): Out<'agreePrivacy'> =>
+    callCloud('community', 'agreePrivacy', { version: PRIVACY_VERSION }),
+  updateProfile: (input: In<'updateProfile'>): Out<'updateProfile'> =>
+    callCloud('community', 'updateProfile', input),
+  deleteMyData: (): Out<'deleteMyData'> =>
+    callCloud('community', 'deleteMyData', { confirm: true }),
+  listCommunities: (): Out<'listCommunities'> => callCloud('community', 'listCommunities', {}),
+  listEstates: (communityId: string): Out<'listEstates'> =>
+    callCloud('community', 'listEstates', { communityId }),
+  listBuildings: (estateId: string): Out<'listBuildings'> =>
+    callCloud('community', 'listBuildings', { estateId }),
+  listHouseholds: (input: In<'listHouseholds'>): Out<'listHouseholds'> =>
+    callCloud('community', 'listHouseholds', input),
+  requestBinding: (input: In<'requestBinding'>): Out<'requestBinding'> =>
+    callCloud('community', 'requestBinding', input),
+  reviewBinding: (input: In<'reviewBinding'>): Out<'reviewBinding'> =>
+    callCloud('community', 'reviewBinding', input),
+  leaveHousehold: (bindingId: string): Out<'leaveHousehold'> =>
+    callCloud('community', 'leaveHousehold', { bindingId }),
+  listPendingBindings: (buildingId: string): Out<'listPendingBindings'> =>
+    callCloud('community', 'listPendingBindings', { buildingId }),
+  createEstate: (input: In<'createEstate'>): Out<'createEstate'> =>
+    callCloud('community', 'createEstate', input),
+  createBuilding: (input: In<'createBuilding'>): Out<'createBuilding'> =>
+    callCloud('community', 'createBuilding', input),
+  importHouseholds: (input: In<'importHouseholds'>): Out<'importHouseholds'> =>
+    callCloud('community', 'importHouseholds', input),
+  appointBuildingHead: (input: In<'appointBuildingHead'>): Out<'appointBuildingHead'> =>
+    callCloud('community', 'appointBuildingHead', input),
+}
