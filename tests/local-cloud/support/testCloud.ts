@@ -12,7 +12,7 @@ export interface TestCloud {
   cloud: LocalCloud
   sdk: WxServerSdk
   // The SDK's database typings are too loose to use (results typed `string | void | …`).
-   
+
   db: any
 }
 

@@ -12,6 +12,7 @@ Component({
     displayName: '',
     realName: '',
     phone: '',
+    openid: '',
     saving: false,
     showConsent: false,
   },
@@ -26,6 +27,7 @@ Component({
         const me = await community.me()
         this.setData({
           loading: false,
+          openid: me.openid,
           displayName: me.profile?.displayName ?? '',
           realName: me.profile?.realName ?? '',
           phone: me.profile?.phone ?? '',
@@ -66,6 +68,10 @@ Component({
 
     onConsentCancel() {
       this.setData({ showConsent: false })
+    },
+
+    copyOpenid() {
+      wx.setClipboardData({ data: this.data.openid })
     },
 
     deleteAll() {

@@ -108,3 +108,30 @@ describe('社区管理', () => {
     expect(wx.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '新增 0 户' }))
   })
 })
+
+describe('个人资料', () => {
+  it('shows my number and saves a phone only after consent', async () => {
+    live.actAs('test-profile-user')
+    const page = render('subpackages/community/profile/index')
+    await waitForText(page, '我的用户编号')
+    expect((page.instance as unknown as { data: { openid: string } }).data.openid).toBe(
+      'test-profile-user',
+    )
+    page.instance.setData({ displayName: '小林', phone: '13900001111' })
+    await tapButton(page, '.save')
+    await waitForText(page, '请先阅读《隐私保护指引》')
+    expect(live.cloud.cloud.store.getById('users', 'test-profile-user')?.['phone']).toBeUndefined()
+    await tapButton(page, '.privacy-consent', '.consent-agree')
+    const deadline = Date.now() + 3000
+    while (
+      !live.cloud.cloud.store.getById('users', 'test-profile-user')?.['phone'] &&
+      Date.now() < deadline
+    ) {
+      await new Promise((resolve) => setTimeout(resolve, 10))
+    }
+    expect(live.cloud.cloud.store.getById('users', 'test-profile-user')).toMatchObject({
+      displayName: '小林',
+      phone: '13900001111',
+    })
+  })
+})
