@@ -70,9 +70,11 @@ export function databaseActions(
           transactions.stage(transactionId, collection, ids[i]!, { ...doc, _id: ids[i] }, true),
         )
       } else {
-        store.atomically(() =>
-          docs.forEach((doc, i) => store.write(collection, ids[i]!, doc, { mustNotExist: true })),
-        )
+        // One document is one statement, atomic by itself; several go in one transaction.
+        const insertAll = () =>
+          docs.forEach((doc, i) => store.write(collection, ids[i]!, doc, { mustNotExist: true }))
+        if (docs.length === 1) insertAll()
+        else store.atomically(insertAll)
       }
       return { insertedIds: ids }
     },
