@@ -3,11 +3,9 @@
  * deployment's configuration, never from the event. Every domain function asks these questions.
  */
 import type { Database } from './cloud'
+import { readRuntimeConfig } from './config'
 import { AppError } from './errors'
 import { COLLECTIONS, type BindingDoc, type UserDoc } from './model'
-
-/** Deployment admins: staff of every community, from the functions' configuration. */
-export const ADMIN_OPENIDS_ENV = 'JINLIN_ADMIN_OPENIDS'
 
 export interface Caller {
   openid: string
@@ -15,15 +13,6 @@ export interface Caller {
   isAdmin: boolean
   /** Approved bindings: the households the caller lives in. */
   homes: Array<Pick<BindingDoc, 'householdId' | 'buildingId' | 'communityId'>>
-}
-
-export function adminOpenids(env: NodeJS.ProcessEnv = process.env): Set<string> {
-  return new Set(
-    (env[ADMIN_OPENIDS_ENV] ?? '')
-      .split(',')
-      .map((id) => id.trim())
-      .filter(Boolean),
-  )
 }
 
 export async function loadCaller(db: Database, openid: string): Promise<Caller> {
@@ -39,7 +28,7 @@ export async function loadCaller(db: Database, openid: string): Promise<Caller> 
   return {
     openid,
     user: live,
-    isAdmin: adminOpenids().has(openid),
+    isAdmin: readRuntimeConfig().adminOpenids.has(openid),
     homes: bindings.map(({ householdId, buildingId, communityId }) => ({
       householdId,
       buildingId,

@@ -6,6 +6,7 @@ import type { z } from 'zod'
 import type { Envelope } from '../../typings/envelope'
 import type { ActionInput, ActionName, ActionOutput, FunctionName } from '../../typings'
 import { getCloud, type Cloud } from './cloud'
+import { missingConfig } from './config'
 import { AppError, isAppError } from './errors'
 import { parseInput } from './validation'
 
@@ -51,6 +52,8 @@ export type ActionMap<F extends FunctionName> = {
 export interface RouterOptions {
   cloud?: () => Cloud
   now?: () => Date
+  /** Environment variables the function cannot work without (template ids, …): checked on every call. */
+  requiredEnv?: readonly string[]
 }
 
 /** Fields the platform adds to an event; never trusted, never part of an action's input. */
@@ -78,6 +81,16 @@ export function createRouter<F extends FunctionName>(
 
   return async function main(event: unknown): Promise<Envelope<unknown>> {
     try {
+      const missing = missingConfig(options.requiredEnv ?? [])
+      if (missing.length > 0) {
+        console.error(
+          `[${functionName}] configuration missing: ${missing.join(', ')} (see docs/deploy.md)`,
+        )
+        throw new AppError(
+          'INTERNAL',
+          `服务配置不完整（缺少 ${missing.join('、')}），请联系社区管理员`,
+        )
+      }
       if (typeof event !== 'object' || event === null || Array.isArray(event)) {
         throw new AppError('INVALID_ARGUMENT', '请求格式不正确')
       }

@@ -15,6 +15,8 @@ export interface Plan {
   exact: boolean
   /** ORDER BY for SQL, when the filter is exact and every sort key is indexed. */
   orderBy: string | null
+  /** An index (or _id) narrows or orders the rows: false for a full scan, even an exact one like `{}`. */
+  indexed: boolean
 }
 
 export interface PlannableFields {
@@ -82,7 +84,7 @@ export function planQuery(
           )
           .join(', ')
       : null
-  return { where: conditions.length > 0 ? conditions.join(' AND ') : '1', params, exact, orderBy }
+  return { where: conditions.length > 0 ? conditions.join(' AND ') : '1', params, exact, orderBy, indexed: conditions.length > 0 || orderBy !== null }
 }
 
 function planField(

@@ -43,6 +43,11 @@ export class Store {
   private sequence = 0
   /** Snapshots of open transactions; history is kept only while one is open. */
   private readonly openSnapshots = new Map<string, number>()
+  /**
+   * Where-queries that no declared index served (filter fields and sort), newest last: a
+   * project's tests can assert that every list query has its index, as the cloud will need.
+   */
+  readonly unindexedQueries: Array<{ collection: string; fields: string[]; sort: string[] }> = []
   /** Prepared once: preparing on a table with expression indexes costs more than running. */
   private readonly statements = new Map<string, Database.Statement>()
 
@@ -228,6 +233,7 @@ export class Store {
     let sql = `SELECT data FROM ${state.table} WHERE ${plan.where}`
     const params = [...plan.params]
     const pushDown = plan.exact && (sort.length === 0 || plan.orderBy !== null)
+    if (!pushDown || !plan.indexed) this.noteUnindexed(name, spec.filter, sort)
     if (pushDown) {
       if (plan.orderBy) sql += ` ORDER BY ${plan.orderBy}`
       sql += ' LIMIT ? OFFSET ?'
@@ -279,6 +285,11 @@ export class Store {
       data: string
     }>
     return rows.map((row) => deserializeDocument(row.data))
+  }
+
+  private noteUnindexed(collection: string, filter: Document, sort: Array<[string, 1 | -1]>): void {
+    if (this.unindexedQueries.length >= 1000) this.unindexedQueries.shift()
+    this.unindexedQueries.push({ collection, fields: Object.keys(filter), sort: sort.map(([field]) => field) })
   }
 
   private plan(state: CollectionState, filter: Document, sort: Array<[string, 1 | -1]>): Plan {

@@ -189,3 +189,26 @@ describe('router', () => {
     expect((result as { error: { message: string } }).error.message).toMatch(/[\u4e00-\u9fa5]/)
   })
 })
+
+describe('router configuration check', () => {
+  it('names the missing configuration instead of running the action', async () => {
+    const router = createRouter('health', actions as unknown as ActionMap<'health'>, {
+      cloud: () => fakeCloud('o1'),
+      requiredEnv: ['JINLIN_TEST_REQUIRED_TEMPLATE'],
+    })
+    const result = await router({ action: 'echo', title: '你好' })
+    expect(result).toEqual({
+      ok: false,
+      error: {
+        code: 'INTERNAL',
+        message: '服务配置不完整（缺少 JINLIN_TEST_REQUIRED_TEMPLATE），请联系社区管理员',
+      },
+    })
+    expect(console.error).toHaveBeenCalledWith(
+      expect.stringContaining('configuration missing: JINLIN_TEST_REQUIRED_TEMPLATE'),
+    )
+    process.env['JINLIN_TEST_REQUIRED_TEMPLATE'] = 'TPL-1'
+    expect(await router({ action: 'echo', title: '你好' })).toMatchObject({ ok: true })
+    delete process.env['JINLIN_TEST_REQUIRED_TEMPLATE']
+  })
+})

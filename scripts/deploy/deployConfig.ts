@@ -1,0 +1,54 @@
+/**
+ * The one place a deployment is configured: jinlin.config.json at the repository root (not
+ * committed; jinlin.config.example.json shows every field). docs/deploy.md explains each.
+ */
+import * as fs from 'node:fs'
+import * as path from 'node:path'
+import { z } from 'zod'
+
+export const CONFIG_FILE = 'jinlin.config.json'
+export const EXAMPLE_CONFIG_FILE = 'jinlin.config.example.json'
+
+export const deployConfigSchema = z.object({
+  $comment: z.string().optional(),
+  appid: z.string().regex(/^wx[0-9a-f]{16}$/, { error: 'appid 应为 wx 开头的 18 位小程序 AppID' }),
+  envId: z.string().regex(/^[a-z0-9-]{4,60}$/, { error: 'envId 应为云开发环境 ID' }),
+  adminOpenids: z.array(z.string().regex(/^[A-Za-z0-9_-]{6,64}$/)).default([]),
+  contentCheck: z.boolean().default(true),
+  /** Subscribe-message template id per message key (e.g. suggestionAccepted). */
+  subscribeTemplates: z.record(z.string().regex(/^[A-Za-z]+$/), z.string().min(10)).default({}),
+  limits: z
+    .object({ functionTimeoutSeconds: z.number().int().min(3).max(60).default(10) })
+    .default({ functionTimeoutSeconds: 10 }),
+})
+
+export type DeployConfig = z.infer<typeof deployConfigSchema>
+
+/** Reads and validates the configuration, naming every missing or wrong field. */
+export function loadDeployConfig(root: string, file = CONFIG_FILE): DeployConfig {
+  const full = path.join(root, file)
+  if (!fs.existsSync(full))
+    throw new Error(
+      `${file} not found: copy ${EXAMPLE_CONFIG_FILE} to ${CONFIG_FILE} and fill it in`,
+    )
+  const result = deployConfigSchema.safeParse(JSON.parse(fs.readFileSync(full, 'utf8')))
+  if (!result.success) {
+    const problems = result.error.issues.map(
+      (issue) => `  ${issue.path.join('.') || '(root)'}: ${issue.message}`,
+    )
+    throw new Error(`${file} is not valid:\n${problems.join('\n')}`)
+  }
+  return result.data
+}
+
+/** What every function gets as environment variables (read by cloudfunctions/shared/config.ts). */
+export function functionEnvironment(config: DeployConfig): Record<string, string> {
+  const env: Record<string, string> = {
+    JINLIN_ADMIN_OPENIDS: config.adminOpenids.join(','),
+    JINLIN_CONTENT_CHECK: config.contentCheck ? 'on' : 'off',
+  }
+  for (const [key, templateId] of Object.entries(config.subscribeTemplates)) {
+    env[`JINLIN_TEMPLATE_${key.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`] = templateId
+  }
+  return env
+}

@@ -1,0 +1,113 @@
+/**
+ * database/ is what the deploy applies: every collection the code touches is declared with its
+ * rule, the "at most one" rules have unique indexes, each function may call the openapi it
+ * uses, and every list query of the functions is served by an index.
+ */
+import * as fs from 'node:fs'
+import * as path from 'node:path'
+import {
+  CALLERS,
+  THIS_BUILDING,
+  startCommunityCloud,
+  type CommunityCloud,
+} from '../cloudfunctions/community/communityCloud'
+
+const ROOT = path.resolve(__dirname, '../..')
+const declarations = fs
+  .readdirSync(path.join(ROOT, 'database'))
+  .filter((file) => file.endsWith('.json'))
+  .map((file) => ({
+    file,
+    ...JSON.parse(fs.readFileSync(path.join(ROOT, 'database', file), 'utf8')),
+  }))
+
+function sourceFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name)
+    return entry.isDirectory() ? sourceFiles(full) : entry.name.endsWith('.ts') ? [full] : []
+  })
+}
+const serverSource = sourceFiles(path.join(ROOT, 'cloudfunctions'))
+  .map((file) => fs.readFileSync(file, 'utf8'))
+  .join('\n')
+
+describe('database/', () => {
+  it('declares every collection the functions use, each with a closed-by-default rule and its reason', () => {
+    const model = fs.readFileSync(path.join(ROOT, 'cloudfunctions/shared/model.ts'), 'utf8')
+    const named = [...model.matchAll(/^\s+\w+: '(\w+)',$/gm)].map((m) => m[1]!)
+    const literal = [...serverSource.matchAll(/\.collection(?:<[^>]+>)?\('(\w+)'\)/g)].map(
+      (m) => m[1]!,
+    )
+    const audit = /AUDIT_COLLECTION = '(\w+)'/.exec(serverSource)![1]!
+    const used = new Set([...named, ...literal, audit])
+    const declared = new Set(declarations.map((d) => d.name))
+    for (const name of used) expect(declared).toContain(name)
+    for (const declaration of declarations) {
+      expect(declaration.file).toBe(`${declaration.name}.json`)
+      expect(declaration.rule).toEqual(
+        expect.objectContaining({ read: expect.anything(), write: false }),
+      )
+      expect(declaration.ruleReason).toMatch(/[\u4e00-\u9fa5]/)
+    }
+  })
+
+  it('has a unique index for every "at most one" rule that has landed', () => {
+    const unique = (collection: string) =>
+      declarations
+        .find((d) => d.name === collection)!
+        .indexes.filter((i: { unique?: boolean }) => i.unique)
+        .map((i: { keys: object }) => Object.keys(i.keys))
+    // One open (pending or approved) binding per user and household.
+    expect(unique('bindings')).toContainEqual(['openid', 'householdId', 'activeSlot'])
+    expect(unique('households')).toContainEqual(['buildingId', 'room'])
+  })
+})
+
+describe('cloudfunctions/*/config.json', () => {
+  const functions = fs
+    .readdirSync(path.join(ROOT, 'cloudfunctions'), { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && entry.name !== 'shared')
+    .map((entry) => entry.name)
+
+  it.each(functions)('%s permits every openapi call its code makes', (name) => {
+    const code = sourceFiles(path.join(ROOT, 'cloudfunctions', name))
+      .map((file) => fs.readFileSync(file, 'utf8'))
+      .join('\n')
+    const calls = new Set([...code.matchAll(/openapi\.(\w+\.\w+)/g)].map((m) => m[1]!))
+    const config = JSON.parse(
+      fs.readFileSync(path.join(ROOT, 'cloudfunctions', name, 'config.json'), 'utf8'),
+    )
+    for (const call of calls) expect(config.permissions.openapi).toContain(call)
+  })
+})
+
+describe('indexes for list queries', () => {
+  let c: CommunityCloud
+  beforeAll(async () => {
+    c = await startCommunityCloud()
+  }, 30_000)
+  afterAll(() => c.cloud.close())
+
+  it('serves every query of the community actions through an index', async () => {
+    c.cloud.store.unindexedQueries.length = 0
+    const staff = CALLERS.staffOfThisCommunity
+    await c.call(CALLERS.resident, 'me')
+    await c.call(CALLERS.resident, 'listCommunities')
+    await c.call(CALLERS.resident, 'listEstates', { communityId: 'c-hefeng' })
+    await c.call(staff, 'listBuildings', { estateId: 'e-jiguang' })
+    await c.call(staff, 'listHouseholds', { buildingId: THIS_BUILDING })
+    await c.call(staff, 'listPendingBindings', { buildingId: THIS_BUILDING })
+    await c.call(staff, 'listAudit', { communityId: 'c-hefeng' })
+    await c.call(staff, 'importHouseholds', {
+      buildingId: THIS_BUILDING,
+      floors: { from: 1, to: 1 },
+      roomsPerFloor: { from: 1, to: 3 },
+    })
+    await c.call(CALLERS.unbound, 'requestBinding', {
+      buildingId: THIS_BUILDING,
+      room: '601',
+      requestId: 'req-index-check',
+    })
+    expect(c.cloud.store.unindexedQueries).toEqual([])
+  })
+})
