@@ -84,7 +84,13 @@ export function planQuery(
           )
           .join(', ')
       : null
-  return { where: conditions.length > 0 ? conditions.join(' AND ') : '1', params, exact, orderBy, indexed: conditions.length > 0 || orderBy !== null }
+  return {
+    where: conditions.length > 0 ? conditions.join(' AND ') : '1',
+    params,
+    exact,
+    orderBy,
+    indexed: conditions.length > 0 || orderBy !== null,
+  }
 }
 
 function planField(

@@ -289,7 +289,11 @@ export class Store {
 
   private noteUnindexed(collection: string, filter: Document, sort: Array<[string, 1 | -1]>): void {
     if (this.unindexedQueries.length >= 1000) this.unindexedQueries.shift()
-    this.unindexedQueries.push({ collection, fields: Object.keys(filter), sort: sort.map(([field]) => field) })
+    this.unindexedQueries.push({
+      collection,
+      fields: Object.keys(filter),
+      sort: sort.map(([field]) => field),
+    })
   }
 
   private plan(state: CollectionState, filter: Document, sort: Array<[string, 1 | -1]>): Plan {
