@@ -58,6 +58,9 @@ export class Store {
     // process being killed (kill -9); only a power cut could lose the last moments.
     this.db.pragma('journal_mode = WAL')
     this.db.pragma('synchronous = NORMAL')
+    // One process owns the store: no shared-memory locking per transaction, and a second server
+    // started on the same folder fails at once instead of interleaving writes.
+    this.db.pragma('locking_mode = EXCLUSIVE')
     // Keep the working set in memory: SQLite's default 2 MB cache makes a 100,000-document
     // collection read its pages back through the OS on every write.
     this.db.pragma('cache_size = -65536')
