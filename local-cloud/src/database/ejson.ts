@@ -12,13 +12,80 @@ export type Document = Record<string, unknown>
 export function parseEjson(text: unknown, field: string): unknown {
   if (typeof text !== 'string')
     throw new TcbError('INVALID_PARAM', `${field} must be an EJSON string`)
-  let value: unknown
   try {
-    value = EJSON.parse(text, { relaxed: true })
+    return fastParse(text)
   } catch (error) {
     throw new TcbError('INVALID_PARAM', `invalid EJSON in ${field}: ${(error as Error).message}`)
   }
-  return toNative(value)
+}
+
+/** Request data with `serverDate()` markers resolved to the server's clock. */
+export function parseEjsonData(text: unknown, field: string, now: number): unknown {
+  const value = parseEjson(text, field)
+  // Only walk the tree when a marker can be in it.
+  return (text as string).includes('$tcb_server_date') ? resolveServerDates(value, now) : value
+}
+
+/**
+ * The EJSON the SDK sends and we store, parsed by the native JSON.parse: most requests and
+ * documents hold only numbers, strings, dates and regular expressions. Anything rarer (ObjectId,
+ * Binary, Decimal128 …) takes bson's full parser.
+ */
+const RARE_TYPE = new Set([
+  '$oid',
+  '$binary',
+  '$symbol',
+  '$numberDecimal',
+  '$minKey',
+  '$maxKey',
+  '$timestamp',
+  '$code',
+  '$dbPointer',
+  '$uuid',
+  '$undefined',
+  '$regex',
+])
+const NEEDS_BSON = Symbol('needs bson')
+
+function fastParse(text: string): unknown {
+  if (!text.includes('"$')) return JSON.parse(text)
+  try {
+    return JSON.parse(text, reviveWrapper)
+  } catch (error) {
+    if (error !== NEEDS_BSON) throw error
+    return toNative(EJSON.parse(text, { relaxed: true }))
+  }
+}
+
+function reviveWrapper(_key: string, value: unknown): unknown {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return value
+  const record = value as Document
+  for (const key in record) {
+    if (key.charCodeAt(0) !== 36 /* $ */) return value
+    switch (key) {
+      case '$numberInt':
+      case '$numberDouble':
+        return Number(record[key])
+      case '$numberLong': {
+        const n = Number(record[key])
+        if (!Number.isSafeInteger(n)) throw NEEDS_BSON
+        return n
+      }
+      case '$date': {
+        const date = new Date(record[key] as string | number)
+        if (Number.isNaN(date.getTime())) throw new Error('invalid $date')
+        return date
+      }
+      case '$regularExpression': {
+        const { pattern, options } = record[key] as { pattern: string; options: string }
+        return new RegExp(pattern, jsFlags(options))
+      }
+      default:
+        if (RARE_TYPE.has(key)) throw NEEDS_BSON
+        return value
+    }
+  }
+  return value
 }
 
 /** BSON's RegExp wrapper becomes a JS RegExp, the form the query engine understands. */
@@ -62,11 +129,34 @@ export function resolveServerDates(value: unknown, now: number): unknown {
 
 /** A stored or returned document: relaxed EJSON, which the SDK parses back into Dates. */
 export function serializeDocument(doc: Document): string {
-  return EJSON.stringify(doc, { relaxed: true })
+  try {
+    return JSON.stringify(doc, relaxedValue)
+  } catch (error) {
+    if (error !== NEEDS_BSON) throw error
+    return EJSON.stringify(doc, { relaxed: true })
+  }
 }
 
 export function deserializeDocument(text: string): Document {
-  return EJSON.parse(text, { relaxed: true }) as Document
+  return fastParse(text) as Document
+}
+
+const MAX_RELAXED_DATE = Date.UTC(9999, 11, 31, 23, 59, 59, 999)
+
+function relaxedValue(this: Record<string, unknown>, key: string, value: unknown): unknown {
+  const raw = this[key]
+  if (typeof raw === 'number') return Number.isFinite(raw) ? raw : { $numberDouble: String(raw) }
+  if (typeof raw !== 'object' || raw === null) return value
+  if (isDate(raw)) {
+    const time = raw.getTime()
+    return time >= 0 && time <= MAX_RELAXED_DATE
+      ? { $date: raw.toISOString() }
+      : { $date: { $numberLong: String(time) } }
+  }
+  if (raw instanceof RegExp)
+    return { $regularExpression: { pattern: raw.source, options: raw.flags } }
+  if ('_bsontype' in raw) throw NEEDS_BSON
+  return value
 }
 
 /** Realm-independent: documents may hold Dates made in another vm context (tests, workers). */
@@ -76,5 +166,14 @@ export function isDate(value: unknown): value is Date {
 
 /** A deep copy (Dates kept) that works wherever the local cloud is loaded, jsdom test realms too. */
 export function cloneDocument<T>(value: T): T {
-  return deserialize(serialize(value)) as T
+  if (Array.isArray(value)) return value.map(cloneDocument) as T
+  if (isDate(value)) return new Date(value.getTime()) as T
+  if (isPlainObject(value)) {
+    const out: Document = {}
+    for (const key in value) out[key] = cloneDocument(value[key])
+    return out as T
+  }
+  if (typeof value === 'object' && value !== null && !(value instanceof RegExp))
+    return deserialize(serialize(value)) as T
+  return value
 }
