@@ -97,9 +97,7 @@ describe('declared collections and indexes', () => {
       .count()
     expect(dates.total).toBe(20)
     const plan = t.cloud.store.db
-      .prepare(
-        'EXPLAIN QUERY PLAN SELECT data FROM "c_signups" WHERE jl_key(json_type(data, \'$."projectId"\'), json_extract(data, \'$."projectId"\')) = ?',
-      )
+      .prepare('EXPLAIN QUERY PLAN SELECT data FROM "c_signups" WHERE "k:projectId" = ?')
       .all(Buffer.from([0x20])) as Array<{ detail: string }>
     expect(plan.map((row) => row.detail).join(' ')).toMatch(
       /USING INDEX i_signups_project_(user|created)/,

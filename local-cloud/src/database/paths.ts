@@ -23,17 +23,6 @@ export function probePath(doc: Document, path: string): PathProbe {
   }
 }
 
-/** `a.b` → `$."a"."b"`, the JSON path SQLite's json_extract takes. */
-export function jsonPath(path: string): string {
-  return (
-    '$' +
-    path
-      .split('.')
-      .map((part) => `."${part.replace(/"/g, '""')}"`)
-      .join('')
-  )
-}
-
 /** Paths the planner can hand to SQLite: plain field names, no array positions. */
 export function isPlannablePath(path: string): boolean {
   return /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/.test(path)

@@ -1,12 +1,12 @@
 /**
- * Turns the parts of a Mongo filter that an index can serve into SQL over the `jl_key` index
+ * Turns the parts of a Mongo filter that an index can serve into SQL over the key columns
  * expressions. The SQL is a superset of the answer unless the plan is `exact`; a non-exact plan is
  * finished by the query engine in JS. Only indexed paths known to hold scalars are planned, since
  * Mongo matches arrays element-wise.
  */
 import { isKeyable, keyOf } from './sortKey'
 import { isPlainObject, type Document } from './ejson'
-import { isPlannablePath, jsonPath } from './paths'
+import { isPlannablePath } from './paths'
 
 export interface Plan {
   where: string
@@ -24,9 +24,9 @@ export interface PlannableFields {
   isScalarIndexed(path: string): boolean
 }
 
-export function keyExpression(path: string): string {
-  const json = jsonPath(path)
-  return `jl_key(json_type(data, '${json}'), json_extract(data, '${json}'))`
+/** The column holding a path's sort key (sortKey.ts), written with every document. */
+export function keyColumn(path: string): string {
+  return `"k:${path}"`
 }
 
 const RANGE_SQL: Record<string, string> = { $gt: '>', $gte: '>=', $lt: '<', $lte: '<=' }
@@ -63,7 +63,7 @@ export function planQuery(
       exact = false
       continue
     }
-    const planned = planField(keyExpression(path), condition)
+    const planned = planField(keyColumn(path), condition)
     if (!planned) {
       exact = false
       continue
@@ -80,7 +80,7 @@ export function planQuery(
       ? sort
           .map(
             ([path, direction]) =>
-              `${path === '_id' ? 'id' : keyExpression(path)} ${direction === 1 ? 'ASC' : 'DESC'}`,
+              `${path === '_id' ? 'id' : keyColumn(path)} ${direction === 1 ? 'ASC' : 'DESC'}`,
           )
           .join(', ')
       : null

@@ -1,7 +1,7 @@
 /**
  * A byte key per value whose memcmp order is MongoDB's sort order (null < numbers < strings <
  * objects < arrays < booleans < dates), so SQLite indexes on it serve equality, ranges and sorting
- * exactly as the cloud database does. Used as the SQL function `jl_key(json_type, json_extract)`.
+ * exactly as the cloud database does. Stored in a key column per indexed path.
  */
 import { isDate } from './ejson'
 
@@ -47,35 +47,4 @@ export function isKeyable(value: unknown): boolean {
     typeof value === 'boolean' ||
     (isDate(value) && !Number.isNaN(value.getTime()))
   )
-}
-
-/**
- * The SQL side: SQLite hands over `json_type(data, path)` and `json_extract(data, path)`.
- * Stored dates are relaxed EJSON objects `{"$date": "…"}`.
- */
-export function sqlKey(jsonType: string | null, extracted: unknown): Buffer {
-  switch (jsonType) {
-    case null:
-    case 'null':
-      return keyOf(null)
-    case 'true':
-      return keyOf(true)
-    case 'false':
-      return keyOf(false)
-    case 'integer':
-    case 'real':
-      return keyOf(Number(extracted))
-    case 'text':
-      return keyOf(String(extracted))
-    case 'array':
-      return textKey(TYPE_ARRAY, String(extracted))
-    default: {
-      const text = String(extracted)
-      const date = /^\{"\$date":"([^"]+)"\}$/.exec(text)
-      if (date) return keyOf(new Date(date[1]!))
-      const long = /^\{"\$date":\{"\$numberLong":"(-?\d+)"\}\}$/.exec(text)
-      if (long) return keyOf(new Date(Number(long[1])))
-      return textKey(TYPE_OBJECT, text)
-    }
-  }
 }

@@ -1,6 +1,6 @@
 /**
  * The document store: one SQLite table per collection (`id`, relaxed-EJSON `data`, commit `seq`),
- * declared indexes as SQLite expression indexes over `jl_key`, Mongo semantics from mingo.
+ * a key column per indexed path (see sortKey.ts) under SQLite indexes, Mongo semantics from mingo.
  * better-sqlite3 is synchronous, so each request's reads and writes happen without interleaving:
  * conditional updates are atomic, as in the cloud.
  */
@@ -13,8 +13,8 @@ import { deserializeDocument, serializeDocument, type Document } from './ejson'
 import { History } from './history'
 import type { IndexDeclaration } from './indexDeclaration'
 import { probePath } from './paths'
-import { keyExpression, planQuery, type Plan } from './queryPlan'
-import { sqlKey } from './sortKey'
+import { keyColumn, planQuery, type Plan } from './queryPlan'
+import { keyOf } from './sortKey'
 
 /** Production's per-document limit. */
 export const MAX_DOCUMENT_BYTES = 16 * 1024 * 1024
@@ -32,6 +32,8 @@ interface CollectionState {
   table: string
   indexes: IndexDeclaration[]
   indexedPaths: Set<string>
+  /** The indexed paths in column order: each has a key column computed on every write. */
+  keyPaths: string[]
   /** Indexed paths that have held an array or object: the planner leaves them to mingo. */
   nonScalarPaths: Set<string>
 }
@@ -66,9 +68,6 @@ export class Store {
     this.db.pragma('cache_size = -65536')
     this.db.pragma('mmap_size = 268435456')
     this.db.pragma('temp_store = MEMORY')
-    this.db.function('jl_key', { deterministic: true }, (type: unknown, value: unknown) =>
-      sqlKey(type as string | null, value),
-    )
     this.db
       .exec(`CREATE TABLE IF NOT EXISTS jl_collections (name TEXT PRIMARY KEY, created_at TEXT NOT NULL);
       CREATE TABLE IF NOT EXISTS jl_non_scalar_paths (collection TEXT, path TEXT, PRIMARY KEY (collection, path));`)
@@ -147,6 +146,7 @@ export class Store {
       table: tableOf(name),
       indexes: [],
       indexedPaths: new Set(),
+      keyPaths: [],
       nonScalarPaths: new Set(nonScalar.map((row) => row.path)),
     })
   }
@@ -155,6 +155,8 @@ export class Store {
   declareIndexes(name: string, indexes: IndexDeclaration[]): void {
     const state = this.collection(name)
     const prefix = `i_${name}_`
+    // Key columns first: a new unique index must see every document's keys.
+    this.setKeyPaths(name, state, indexes)
     const existing = this.db
       .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ?")
       .all(state.table.slice(1, -1)) as Array<{ name: string; sql: string | null }>
@@ -175,17 +177,50 @@ export class Store {
         try {
           this.db.exec(sql)
         } catch (error) {
-          throw duplicateKeyError(error, name) ?? error
+          throw duplicateKeyError(error, name, indexes) ?? error
         }
       }
     }
+  }
+
+  /**
+   * Adds a key column for each indexed path and fills it for every document, so that writes and
+   * indexes never call back into JS or re-parse JSON.
+   */
+  private setKeyPaths(name: string, state: CollectionState, indexes: IndexDeclaration[]): void {
     state.indexes = indexes
-    state.indexedPaths = new Set(indexes.flatMap((index) => Object.keys(index.keys)))
-    for (const row of this.db.prepare(`SELECT data FROM ${state.table}`).iterate() as Iterable<{
-      data: string
-    }>) {
-      this.noteNonScalarPaths(name, state, deserializeDocument(row.data))
+    state.keyPaths = [...new Set(indexes.flatMap((index) => Object.keys(index.keys)))].filter(
+      (p) => p !== '_id',
+    )
+    state.indexedPaths = new Set(state.keyPaths)
+    const columns = new Set(
+      (this.db.prepare(`PRAGMA table_info(${state.table})`).all() as Array<{ name: string }>).map(
+        (c) => c.name,
+      ),
+    )
+    for (const path of state.keyPaths) {
+      if (!columns.has(`k:${path}`))
+        this.db.exec(`ALTER TABLE ${state.table} ADD COLUMN ${keyColumn(path)} BLOB`)
     }
+    if (state.keyPaths.length === 0) return
+    const update = this.db.prepare(
+      `UPDATE ${state.table} SET ${state.keyPaths.map((p) => `${keyColumn(p)} = ?`).join(', ')} WHERE id = ?`,
+    )
+    const rows = this.db.prepare(`SELECT id, data FROM ${state.table}`).all() as Array<{
+      id: string
+      data: string
+    }>
+    this.atomically(() => {
+      for (const row of rows) {
+        const doc = deserializeDocument(row.data)
+        this.noteNonScalarPaths(name, state, doc)
+        update.run(...this.keysOf(state, doc), row.id)
+      }
+    })
+  }
+
+  private keysOf(state: CollectionState, doc: Document): Buffer[] {
+    return state.keyPaths.map((path) => keyOf(probePath(doc, path).value))
   }
 
   // ---- reads ------------------------------------------------------------------------------
@@ -344,14 +379,19 @@ export class Store {
           )
         }
         // A plain INSERT lets the primary key report a duplicate _id, with no read first.
+        const columns = ['id', 'data', 'seq', ...state.keyPaths.map(keyColumn)]
+        const insert = `INSERT INTO ${state.table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`
         const statement = options.mustNotExist
-          ? `INSERT INTO ${state.table} (id, data, seq) VALUES (?, ?, ?)`
-          : `INSERT INTO ${state.table} (id, data, seq) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET data = excluded.data, seq = excluded.seq`
-        this.sql(statement).run(id, text, seq)
+          ? insert
+          : `${insert} ON CONFLICT(id) DO UPDATE SET ${columns
+              .slice(1)
+              .map((column) => `${column} = excluded.${column}`)
+              .join(', ')}`
+        this.sql(statement).run(id, text, seq, ...this.keysOf(state, doc))
         this.noteNonScalarPaths(name, state, doc)
       }
     } catch (error) {
-      throw duplicateKeyError(error, name) ?? error
+      throw duplicateKeyError(error, name, state.indexes) ?? error
     }
     this.sequence = seq
     if (this.openSnapshots.size > 0) {
@@ -405,22 +445,36 @@ function indexSql(table: string, indexName: string, index: IndexDeclaration): st
   const columns = Object.entries(index.keys)
     .map(
       ([field, direction]) =>
-        `${field === '_id' ? 'id' : keyExpression(field)}${direction === -1 ? ' DESC' : ''}`,
+        `${field === '_id' ? 'id' : keyColumn(field)}${direction === -1 ? ' DESC' : ''}`,
     )
     .join(', ')
   return `CREATE ${index.unique ? 'UNIQUE ' : ''}INDEX "${indexName}" ON ${table} (${columns})`
 }
 
 /** SQLite's unique violation, worded as MongoDB's E11000 as the cloud reports it. */
-function duplicateKeyError(error: unknown, collection: string): TcbError | null {
+function duplicateKeyError(
+  error: unknown,
+  collection: string,
+  indexes: IndexDeclaration[] = [],
+): TcbError | null {
   const code = (error as { code?: string }).code
   if (code !== 'SQLITE_CONSTRAINT_UNIQUE' && code !== 'SQLITE_CONSTRAINT_PRIMARYKEY') return null
-  const match = /index '([^']+)'/.exec((error as Error).message)
-  const index = match ? match[1]!.replace(`i_${collection}_`, '') : '_id_'
+  // SQLite names the key columns ("UNIQUE constraint failed: c_x.k:a, c_x.k:b"): find their index.
+  const columns = /constraint failed: (.+)$/
+    .exec((error as Error).message)?.[1]
+    ?.split(', ')
+    .map((column) => column.slice(column.indexOf('.') + 1).replace(/^k:/, ''))
+  const index = indexes.find(
+    (candidate) => candidate.unique && sameKeys(Object.keys(candidate.keys), columns ?? []),
+  )
   return new TcbError(
     'DATABASE_REQUEST_FAILED',
-    `E11000 duplicate key error collection: ${collection} index: ${index}`,
+    `E11000 duplicate key error collection: ${collection} index: ${index ? index.name : '_id_'}`,
   )
+}
+
+function sameKeys(a: string[], b: string[]): boolean {
+  return a.length === b.length && a.every((key, i) => key === b[i])
 }
 
 /** Filter, sort, skip, limit and project in JS: the exact answer for what SQL only narrowed. */
