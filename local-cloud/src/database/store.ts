@@ -357,7 +357,8 @@ export class Store {
     name: string,
     id: string,
     doc: Document | null,
-    options: { mustNotExist?: boolean } = {},
+    /** mustNotExist: an insert; mustExist: an update of a document just read. */
+    options: { mustNotExist?: boolean; mustExist?: boolean } = {},
   ): void {
     const state = this.collection(name)
     // The old version is read only to keep it for open snapshots.
@@ -379,15 +380,26 @@ export class Store {
           )
         }
         // A plain INSERT lets the primary key report a duplicate _id, with no read first.
-        const columns = ['id', 'data', 'seq', ...state.keyPaths.map(keyColumn)]
-        const insert = `INSERT INTO ${state.table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`
-        const statement = options.mustNotExist
-          ? insert
-          : `${insert} ON CONFLICT(id) DO UPDATE SET ${columns
-              .slice(1)
-              .map((column) => `${column} = excluded.${column}`)
-              .join(', ')}`
-        this.sql(statement).run(id, text, seq, ...this.keysOf(state, doc))
+        const keys = state.keyPaths.map(keyColumn)
+        if (options.mustExist) {
+          const assignments = ['data', 'seq', ...keys].map((column) => `${column} = ?`).join(', ')
+          this.sql(`UPDATE ${state.table} SET ${assignments} WHERE id = ?`).run(
+            text,
+            seq,
+            ...this.keysOf(state, doc),
+            id,
+          )
+        } else {
+          const columns = ['id', 'data', 'seq', ...keys]
+          const insert = `INSERT INTO ${state.table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`
+          const statement = options.mustNotExist
+            ? insert
+            : `${insert} ON CONFLICT(id) DO UPDATE SET ${columns
+                .slice(1)
+                .map((column) => `${column} = excluded.${column}`)
+                .join(', ')}`
+          this.sql(statement).run(id, text, seq, ...this.keysOf(state, doc))
+        }
         this.noteNonScalarPaths(name, state, doc)
       }
     } catch (error) {
