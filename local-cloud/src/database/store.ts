@@ -213,14 +213,24 @@ export class Store {
     this.atomically(() => {
       for (const row of rows) {
         const doc = deserializeDocument(row.data)
-        this.noteNonScalarPaths(name, state, doc)
-        update.run(...this.keysOf(state, doc), row.id)
+        update.run(...this.keysOf(name, state, doc), row.id)
       }
     })
   }
 
-  private keysOf(state: CollectionState, doc: Document): Buffer[] {
-    return state.keyPaths.map((path) => keyOf(probePath(doc, path).value))
+  /** Each indexed path's sort key, noting (once) the paths that turn out to hold arrays or objects. */
+  private keysOf(name: string, state: CollectionState, doc: Document): Buffer[] {
+    return state.keyPaths.map((path) => {
+      const probe = probePath(doc, path)
+      if ((probe.crossesArray || probe.isObject) && !state.nonScalarPaths.has(path)) {
+        state.nonScalarPaths.add(path)
+        this.sql('INSERT OR IGNORE INTO jl_non_scalar_paths (collection, path) VALUES (?, ?)').run(
+          name,
+          path,
+        )
+      }
+      return keyOf(probe.value)
+    })
   }
 
   // ---- reads ------------------------------------------------------------------------------
@@ -386,7 +396,7 @@ export class Store {
           this.sql(`UPDATE ${state.table} SET ${assignments} WHERE id = ?`).run(
             text,
             seq,
-            ...this.keysOf(state, doc),
+            ...this.keysOf(name, state, doc),
             id,
           )
         } else {
@@ -398,9 +408,8 @@ export class Store {
                 .slice(1)
                 .map((column) => `${column} = excluded.${column}`)
                 .join(', ')}`
-          this.sql(statement).run(id, text, seq, ...this.keysOf(state, doc))
+          this.sql(statement).run(id, text, seq, ...this.keysOf(name, state, doc))
         }
-        this.noteNonScalarPaths(name, state, doc)
       }
     } catch (error) {
       throw duplicateKeyError(error, name, state.indexes) ?? error
@@ -412,19 +421,6 @@ export class Store {
         from: previous ? previous.seq : 0,
         until: seq,
       })
-    }
-  }
-
-  private noteNonScalarPaths(name: string, state: CollectionState, doc: Document): void {
-    for (const indexed of state.indexedPaths) {
-      if (state.nonScalarPaths.has(indexed)) continue
-      const probe = probePath(doc, indexed)
-      if (probe.crossesArray || probe.isObject) {
-        state.nonScalarPaths.add(indexed)
-        this.db
-          .prepare('INSERT OR IGNORE INTO jl_non_scalar_paths (collection, path) VALUES (?, ?)')
-          .run(name, indexed)
-      }
     }
   }
 
