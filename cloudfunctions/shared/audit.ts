@@ -20,6 +20,13 @@ export interface AuditEntry {
   reason?: string
 }
 
+/** An entry as stored. */
+export interface AuditDoc extends Omit<AuditEntry, 'communityId'> {
+  _id: string
+  communityId?: string
+  createdAt: Date
+}
+
 export interface AuditWriter {
   collection(name: string): { add(options: { data: unknown }): Promise<{ _id: string }> }
   serverDate: Database['serverDate']

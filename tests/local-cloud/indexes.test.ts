@@ -119,3 +119,25 @@ describe('declared collections and indexes', () => {
     expect(data.map((d: { openid: string }) => d.openid)).toEqual(['1', '2'])
   })
 })
+
+describe('planning $and', () => {
+  it('narrows by the indexed parts of an $and and still answers exactly', async () => {
+    await db.collection('signups').add({
+      data: Array.from({ length: 30 }, (_u, i) => ({
+        projectId: `q${i % 3}`,
+        openid: `a${i}`,
+        n: i,
+      })),
+    })
+    t.cloud.store.unindexedQueries.length = 0
+    const _ = db.command
+    const { data } = await db
+      .collection('signups')
+      .where(_.and([{ projectId: 'q1' }, _.or([{ n: _.lt(5) }, { n: 28 }])]))
+      .get()
+    expect(data.map((d: { n: number }) => d.n).sort((a: number, b: number) => a - b)).toEqual([
+      1, 4, 28,
+    ])
+    expect(t.cloud.store.unindexedQueries).toEqual([])
+  })
+})

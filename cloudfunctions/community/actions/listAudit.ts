@@ -1,28 +1,20 @@
 import { z } from 'zod'
 import type { AuditView, Page } from '../../../typings/community'
-import { AUDIT_COLLECTION } from '../../shared/audit'
+import { AUDIT_COLLECTION, type AuditDoc } from '../../shared/audit'
 import { loadCaller, requireStaffOf } from '../../shared/caller'
 import { defineAction } from '../../shared/router'
 import { docId, input } from '../../shared/validation'
 import { getCommunity } from '../lib/lookups'
 import { iso } from '../lib/views'
 
-interface AuditDoc {
-  _id: string
-  actor: string
-  action: string
-  target: { collection: string; id: string }
-  before?: unknown
-  after?: unknown
-  reason?: string
-  createdAt: Date
-}
+/** `<ISO time>_<id>` of the last entry of a page: time alone would skip entries written in the same millisecond. */
+const CURSOR = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)_([A-Za-z0-9_-]{1,64})$/
 
-/** My community's audit trail, newest first, a page at a time (cursor = the last entry's time). */
+/** My community's audit trail, newest first, a page at a time. */
 export const listAudit = defineAction({
   input: input({
     communityId: docId('社区'),
-    cursor: z.iso.datetime({ error: '翻页位置不正确' }).optional(),
+    cursor: z.string().regex(CURSOR, { error: '翻页位置不正确' }).optional(),
     pageSize: z.number().int().min(1).max(50, { error: '每页最多 50 条' }).optional(),
   }),
   async run({ communityId, cursor, pageSize = 20 }, context): Promise<Page<AuditView>> {
@@ -32,15 +24,25 @@ export const listAudit = defineAction({
       getCommunity(db, communityId),
     ])
     requireStaffOf(caller, communityId)
-    const where: Record<string, unknown> = { communityId }
-    if (cursor) where['createdAt'] = db.command['lt']!(new Date(cursor))
+    const _ = db.command
+    let where: Record<string, unknown> = { communityId }
+    const after = cursor ? CURSOR.exec(cursor) : null
+    if (after) {
+      const at = new Date(after[1]!)
+      where = _['and']!([
+        { communityId },
+        _['or']!([{ createdAt: _['lt']!(at) }, { createdAt: at, _id: _['lt']!(after[2]!) }]),
+      ]) as Record<string, unknown>
+    }
     const { data } = await db
       .collection<AuditDoc>(AUDIT_COLLECTION)
       .where(where)
       .orderBy('createdAt', 'desc')
+      .orderBy('_id', 'desc')
       .limit(pageSize + 1)
       .get()
     const page = data.slice(0, pageSize)
+    const last = page[page.length - 1]
     return {
       items: page.map((entry) => ({
         id: entry._id,
@@ -52,7 +54,7 @@ export const listAudit = defineAction({
         ...(entry.reason ? { reason: entry.reason } : {}),
         createdAt: iso(entry.createdAt)!,
       })),
-      nextCursor: data.length > pageSize ? iso(page[page.length - 1]!.createdAt)! : null,
+      nextCursor: data.length > pageSize && last ? `${iso(last.createdAt)}_${last._id}` : null,
     }
   },
 })

@@ -41,6 +41,20 @@ export function planQuery(
   let exact = true
 
   for (const [path, condition] of Object.entries(filter)) {
+    // Each part of an $and narrows the rows like a top-level field does.
+    if (path === '$and' && Array.isArray(condition)) {
+      for (const part of condition) {
+        if (!isPlainObject(part)) {
+          exact = false
+          continue
+        }
+        const sub = planQuery(fields, part, [])
+        if (sub.where !== '1') conditions.push(`(${sub.where})`)
+        params.push(...sub.params)
+        exact = exact && sub.exact
+      }
+      continue
+    }
     if (path === '_id') {
       if (typeof condition === 'string') {
         conditions.push('id = ?')

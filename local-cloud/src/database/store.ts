@@ -281,7 +281,7 @@ export class Store {
     let sql = `SELECT data FROM ${state.table} WHERE ${plan.where}`
     const params = [...plan.params]
     const pushDown = plan.exact && (sort.length === 0 || plan.orderBy !== null)
-    if (!pushDown || !plan.indexed) this.noteUnindexed(name, spec.filter, sort)
+    if (!plan.indexed) this.noteUnindexed(name, spec.filter, sort)
     if (pushDown) {
       if (plan.orderBy) sql += ` ORDER BY ${plan.orderBy}`
       sql += ' LIMIT ? OFFSET ?'

@@ -275,3 +275,43 @@ describe('bootstrap', () => {
     expect(me.ok && me.data.can.isAdmin).toBe(true)
   })
 })
+
+describe('audit', () => {
+  it('pages through entries written in the same millisecond without skipping any', async () => {
+    const at = new Date('2026-11-20T08:00:00.000Z')
+    await c.db.collection('audit').add({
+      data: Array.from({ length: 5 }, (_u, i) => ({
+        _id: `same-ms-${i}`,
+        actor: 'x',
+        action: 'test.sameMillisecond',
+        target: { collection: 'c', id: String(i) },
+        communityId: 'c-wanda',
+        createdAt: at,
+      })),
+    })
+    const seen: string[] = []
+    let cursor: string | undefined
+    do {
+      const page = await c.call<{ items: Array<{ id: string }>; nextCursor: string | null }>(
+        'demo-grid-wanda',
+        'listAudit',
+        {
+          communityId: 'c-wanda',
+          pageSize: 2,
+          ...(cursor ? { cursor } : {}),
+        },
+      )
+      if (!page.ok) throw new Error(page.error.message)
+      seen.push(...page.data.items.map((item) => item.id))
+      cursor = page.data.nextCursor ?? undefined
+    } while (cursor)
+    expect(seen.filter((id) => id.startsWith('same-ms-')).sort()).toEqual([
+      'same-ms-0',
+      'same-ms-1',
+      'same-ms-2',
+      'same-ms-3',
+      'same-ms-4',
+    ])
+    expect(new Set(seen).size).toBe(seen.length)
+  })
+})
