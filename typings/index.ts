@@ -4,10 +4,12 @@
  */
 import type { CommunityActions } from './community'
 import type { HealthActions } from './health'
+import type { RatingsActions } from './ratings'
 
 export interface CloudFunctions {
   health: HealthActions
   community: CommunityActions
+  ratings: RatingsActions
 }
 
 export type FunctionName = keyof CloudFunctions
@@ -21,3 +23,4 @@ export type ActionOutput<F extends FunctionName, A extends ActionName<F>> =
 export type * from './envelope'
 export type * from './health'
 export type * from './community'
+export type * from './ratings'

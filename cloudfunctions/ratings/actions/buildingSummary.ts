@@ -1,0 +1,53 @@
+import type { BuildingRatingSummary } from '../../../typings/ratings'
+import { AppError } from '../../shared/errors'
+import { COLLECTIONS, type BuildingDoc, type HouseholdDoc } from '../../shared/model'
+import { defineAction } from '../../shared/router'
+import { monthKey } from '../../shared/time'
+import { docId, input } from '../../shared/validation'
+import { monthsUpTo, summarise } from '../lib/fiveStar'
+import { RATING_COLLECTIONS, type CorridorRatingDoc } from '../lib/model'
+import { monthTotals } from '../lib/totals'
+
+/** A building's corridor: this month per dimension, the 12-month trend, recent comments (by room, no names). */
+export const buildingSummary = defineAction({
+  input: input({ buildingId: docId('楼栋') }),
+  async run({ buildingId }, context): Promise<BuildingRatingSummary> {
+    const db = context.cloud.database()
+    const { data: building } = await db
+      .collection<BuildingDoc>(COLLECTIONS.buildings)
+      .doc(buildingId)
+      .get()
+    if (!building) throw new AppError('NOT_FOUND', '没有找到这个楼栋')
+    const months = monthsUpTo(monthKey(context.now()), 12)
+    const totals = await monthTotals(db, { buildingId, month: db.command['in']!(months) })
+    const trend = months.map((month) =>
+      summarise(month, totals.get(`${buildingId}|${month}`), building.householdCount),
+    )
+    const { data: commented } = await db
+      .collection<CorridorRatingDoc>(RATING_COLLECTIONS.current)
+      .where({ buildingId, month: months[months.length - 1], comment: db.command['exists']!(true) })
+      .orderBy('updatedAt', 'desc')
+      .limit(10)
+      .get()
+    const rooms = new Map<string, string>()
+    if (commented.length > 0) {
+      const { data: households } = await db
+        .collection<HouseholdDoc>(COLLECTIONS.households)
+        .where({ _id: db.command['in']!(commented.map((r) => r.householdId)) })
+        .limit(10)
+        .get()
+      households.forEach((h) => rooms.set(h._id, h.room))
+    }
+    return {
+      buildingId,
+      current: trend[trend.length - 1]!,
+      trend,
+      recentComments: commented.map((r) => ({
+        room: rooms.get(r.householdId) ?? '',
+        comment: r.comment ?? '',
+        at: new Date(r.updatedAt).toISOString(),
+      })),
+      partnerUnit: building.partnerUnit?.name ?? null,
+    }
+  },
+})

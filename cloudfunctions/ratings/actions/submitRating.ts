@@ -1,0 +1,118 @@
+import { z } from 'zod'
+import type { Scores } from '../../../typings/ratings'
+import { loadCaller } from '../../shared/caller'
+import { checkText } from '../../shared/contentCheck'
+import { AppError } from '../../shared/errors'
+import { isDuplicateKey, requestScopedId } from '../../shared/idempotency'
+import { COLLECTIONS, type BuildingDoc } from '../../shared/model'
+import { defineAction } from '../../shared/router'
+import { monthKey } from '../../shared/time'
+import { docId, input, requestId, text } from '../../shared/validation'
+import { DIMENSIONS, DIMENSION_NAMES } from '../lib/fiveStar'
+import { RATING_COLLECTIONS, type CorridorRatingDoc } from '../lib/model'
+
+const stars = (label: string) =>
+  z
+    .number({ error: `请给“${label}”打分` })
+    .int({ error: `“${label}”请打 1 到 5 星` })
+    .min(1, { error: `“${label}”请打 1 到 5 星` })
+    .max(5, { error: `“${label}”请打 1 到 5 星` })
+
+const scores = z.strictObject(
+  Object.fromEntries(DIMENSIONS.map((d) => [d, stars(DIMENSION_NAMES[d])])) as Record<
+    keyof Scores,
+    ReturnType<typeof stars>
+  >,
+)
+
+/**
+ * A household rates its building for the current month. A later rating the same month replaces
+ * the current one; every submission stays in the history. Safe to tap many times at once: the
+ * history entry is keyed by the request, the current rating by household and month.
+ */
+export const submitRating = defineAction({
+  input: input({
+    buildingId: docId('楼栋'),
+    month: z
+      .string({ error: '缺少评价月份' })
+      .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: '评价月份格式不正确' }),
+    scores,
+    comment: text('留言', { max: 200 }).optional(),
+    photos: z
+      .array(z.string().startsWith('cloud://', { error: '照片须先上传' }).max(300))
+      .max(3, { error: '最多 3 张照片' })
+      .optional(),
+    requestId: requestId(),
+  }),
+  async run(rating, context) {
+    const db = context.cloud.database()
+    const month = monthKey(context.now())
+    if (rating.month !== month) {
+      throw new AppError(
+        'FAILED_PRECONDITION',
+        `${rating.month} 的评价已经结束，现在可以评价 ${month}`,
+      )
+    }
+    const [caller, { data: building }] = await Promise.all([
+      loadCaller(db, context.openid),
+      db.collection<BuildingDoc>(COLLECTIONS.buildings).doc(rating.buildingId).get(),
+    ])
+    if (!building) throw new AppError('NOT_FOUND', '没有找到这个楼栋')
+    const home = caller.homes.find((h) => h.buildingId === rating.buildingId)
+    if (!home) throw new AppError('PERMISSION_DENIED', '只有本楼已绑定房屋的住户可以评价本楼楼道')
+    await checkText(context.cloud, context.openid, rating.comment ?? '', 2)
+
+    const now = context.now()
+    const doc: Omit<CorridorRatingDoc, '_id' | 'submissions'> = {
+      communityId: building.communityId,
+      buildingId: building._id,
+      householdId: home.householdId,
+      month,
+      openid: context.openid,
+      scores: rating.scores,
+      ...(rating.comment ? { comment: rating.comment } : {}),
+      photos: rating.photos ?? [],
+      updatedAt: now,
+    }
+    try {
+      await db.collection(RATING_COLLECTIONS.history).add({
+        data: { _id: requestScopedId('rh', context.openid, rating.requestId), ...doc },
+      })
+    } catch (error) {
+      // The same request again (a retry): its history entry is there, the current rating is set again.
+      if (!isDuplicateKey(error)) throw error
+    }
+    const id = `${home.householdId}_${month}`
+    const current = db.collection<CorridorRatingDoc>(RATING_COLLECTIONS.current)
+    const { stats } = await current
+      .where({ _id: id })
+      .update({
+        data: {
+          ...doc,
+          scores: db.command['set']!(doc.scores),
+          submissions: db.command['inc']!(1),
+        },
+      })
+    let replaced = stats.updated === 1
+    if (!replaced) {
+      try {
+        await current.add({ data: { _id: id, ...doc, submissions: 1 } })
+      } catch (error) {
+        if (!isDuplicateKey(error)) throw error
+        // Another tap of the same household created it a moment ago: this one replaces it.
+        await current
+          .doc(id)
+          .update({
+            data: {
+              ...doc,
+              scores: db.command['set']!(doc.scores),
+              submissions: db.command['inc']!(1),
+            },
+          })
+        replaced = true
+      }
+    }
+    const overall = DIMENSIONS.reduce((sum, d) => sum + rating.scores[d], 0) / DIMENSIONS.length
+    return { id, month, overall: Math.round(overall * 100) / 100, replaced }
+  },
+})

@@ -1,0 +1,6 @@
+import { createRouter } from '../shared/router'
+import { buildingSummary } from './actions/buildingSummary'
+import { ranking } from './actions/ranking'
+import { submitRating } from './actions/submitRating'
+
+export const main = createRouter('ratings', { submitRating, buildingSummary, ranking })

@@ -1,0 +1,74 @@
+/**
+ * The 五星楼道 rule and the month arithmetic, pure so that their edges are tested exactly. A
+ * building earns the month's title when its overall average is at least 4.5 and at least 30% of
+ * its households rated.
+ */
+import type { MonthSummary, RatingDimension, Scores } from '../../../typings/ratings'
+
+export const DIMENSIONS: RatingDimension[] = [
+  'cleanliness',
+  'safety',
+  'facilities',
+  'culture',
+  'harmony',
+]
+
+export const DIMENSION_NAMES: Record<RatingDimension, string> = {
+  cleanliness: '整洁卫生',
+  safety: '安全畅通',
+  facilities: '设施完好',
+  culture: '文化宣传',
+  harmony: '邻里和睦',
+}
+
+/** In integers, so the edges are exact: an average of 4.5 stars, 30% of households. */
+export const FIVE_STAR_RULE = { minOverallTenths: 45, minSharePercent: 30 }
+
+/** Sums of each dimension's stars over `count` ratings: what the database adds up. */
+export interface MonthTotals {
+  count: number
+  sums: Scores
+}
+
+const round2 = (n: number): number => Math.round(n * 100) / 100
+
+export function summarise(
+  month: string,
+  totals: MonthTotals | undefined,
+  totalHouseholds: number,
+): MonthSummary {
+  const count = totals?.count ?? 0
+  const averages = Object.fromEntries(
+    DIMENSIONS.map((d) => [d, count > 0 ? round2(totals!.sums[d] / count) : null]),
+  ) as MonthSummary['averages']
+  // The overall average is over all stars given, computed from the exact integer sums.
+  const starSum = totals ? DIMENSIONS.reduce((sum, d) => sum + totals.sums[d], 0) : 0
+  const overall = count > 0 ? round2(starSum / (count * DIMENSIONS.length)) : null
+  return {
+    month,
+    averages,
+    overall,
+    ratedHouseholds: count,
+    totalHouseholds,
+    fiveStar: isFiveStar(starSum, count, totalHouseholds),
+  }
+}
+
+/** Exact, in integers: starSum / (count × 5) ≥ 4.5 and count / households ≥ 30%. */
+export function isFiveStar(starSum: number, count: number, totalHouseholds: number): boolean {
+  if (count === 0 || totalHouseholds === 0) return false
+  const averageOk = starSum * 10 >= FIVE_STAR_RULE.minOverallTenths * count * DIMENSIONS.length
+  const shareOk = count * 100 >= FIVE_STAR_RULE.minSharePercent * totalHouseholds
+  return averageOk && shareOk
+}
+
+/** The `count` months ending with `month`, oldest first: `2026-11` → [..., `2026-10`, `2026-11`]. */
+export function monthsUpTo(month: string, count: number): string[] {
+  const [year, m] = month.split('-').map(Number) as [number, number]
+  const months: string[] = []
+  for (let i = count - 1; i >= 0; i--) {
+    const index = year * 12 + (m - 1) - i
+    months.push(`${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`)
+  }
+  return months
+}

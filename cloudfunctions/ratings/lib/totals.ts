@@ -1,0 +1,36 @@
+/** Month totals per building, added up by the database (never by fetching every rating). */
+import type { Database } from '../../shared/cloud'
+import { DIMENSIONS, type MonthTotals } from './fiveStar'
+import { RATING_COLLECTIONS } from './model'
+
+interface GroupRow {
+  _id: { buildingId: string; month: string }
+  count: number
+  [dimension: string]: unknown
+}
+
+export async function monthTotals(
+  db: Database,
+  match: Record<string, unknown>,
+): Promise<Map<string, MonthTotals>> {
+  const $ = db.command.aggregate as Record<string, (...args: unknown[]) => unknown>
+  const group: Record<string, unknown> = {
+    _id: { buildingId: '$buildingId', month: '$month' },
+    count: $['sum']!(1),
+  }
+  for (const d of DIMENSIONS) group[d] = $['sum']!(`$scores.${d}`)
+  const aggregate = db.collection(RATING_COLLECTIONS.current).aggregate() as unknown as {
+    match(q: unknown): {
+      group(g: unknown): { limit(n: number): { end(): Promise<{ list: GroupRow[] }> } }
+    }
+  }
+  const { list } = await aggregate.match(match).group(group).limit(10_000).end()
+  const totals = new Map<string, MonthTotals>()
+  for (const row of list) {
+    const sums = Object.fromEntries(
+      DIMENSIONS.map((d) => [d, Number(row[d] ?? 0)]),
+    ) as MonthTotals['sums']
+    totals.set(`${row._id.buildingId}|${row._id.month}`, { count: row.count, sums })
+  }
+  return totals
+}

@@ -1,0 +1,162 @@
+/** The ratings function on the local cloud with the demo data. */
+import {
+  CALLERS,
+  newRequestId,
+  startCommunityCloud,
+  type CommunityCloud,
+} from '../community/communityCloud'
+import { monthKey } from '../../../cloudfunctions/shared/time'
+import { DIMENSIONS } from '../../../cloudfunctions/ratings/lib/fiveStar'
+
+let c: CommunityCloud
+const month = monthKey(new Date())
+const good = { cleanliness: 5, safety: 4, facilities: 5, culture: 3, harmony: 5 }
+
+beforeAll(async () => {
+  c = await startCommunityCloud()
+}, 30_000)
+afterAll(() => c.cloud.close())
+
+const rate = (openid: string, extra: Record<string, unknown> = {}) =>
+  c.cloud.callFunction(
+    'ratings',
+    {
+      action: 'submitRating',
+      buildingId: 'b-jiguang-3',
+      month,
+      scores: good,
+      requestId: newRequestId(),
+      ...extra,
+    },
+    openid,
+  ) as Promise<any>
+
+describe('submitRating', () => {
+  it.each([
+    ['someone not bound to the building', CALLERS.unbound, {}, 'PERMISSION_DENIED'],
+    [
+      'a score outside 1–5',
+      CALLERS.resident,
+      { scores: { ...good, safety: 6 } },
+      'INVALID_ARGUMENT',
+    ],
+    [
+      'a missing dimension',
+      CALLERS.resident,
+      { scores: { cleanliness: 5, safety: 5, facilities: 5, culture: 5 } },
+      'INVALID_ARGUMENT',
+    ],
+    [
+      'a month that is not the current one',
+      CALLERS.resident,
+      { month: '2020-01' },
+      'FAILED_PRECONDITION',
+    ],
+  ])('refuses %s and changes nothing', async (_label, openid, extra, code) => {
+    const before = c.digest()
+    expect(await rate(openid, extra)).toMatchObject({ ok: false, error: { code } })
+    expect(c.digest()).toBe(before)
+  })
+
+  it('refuses a comment the content check rejects', async () => {
+    c.cloud.openApi.setBlockedWords(['违禁词'])
+    expect(await rate(CALLERS.resident, { comment: '这里有违禁词' })).toMatchObject({
+      ok: false,
+      error: { code: 'CONTENT_REJECTED' },
+    })
+  })
+
+  it('keeps one current rating per household and month under 50 taps at once, and all of them in the history', async () => {
+    const results = await Promise.all(
+      Array.from({ length: 50 }, () => rate(CALLERS.resident, { comment: '楼道很干净' })),
+    )
+    expect(results.every((r) => r.ok)).toBe(true)
+    const current = c.cloud.store.find('corridorRatings', {
+      filter: { householdId: 'h-jiguang-3-301', month },
+    })
+    expect(current).toHaveLength(1)
+    expect(current[0]).toMatchObject({ submissions: 50, scores: good })
+    expect(
+      c.cloud.store.count('corridorRatingHistory', { householdId: 'h-jiguang-3-301', month }),
+    ).toBe(50)
+  })
+})
+
+describe('summaries', () => {
+  it('match a brute-force recomputation over a seeded community', async () => {
+    c.cloud.store.atomically(() => {
+      let n = 0
+      for (const building of c.cloud.store.find('buildings', {
+        filter: { communityId: 'c-jinxi' },
+      })) {
+        const households = c.cloud.store.find('households', {
+          filter: { buildingId: building['_id'] },
+        })
+        households.forEach((h, i) => {
+          if ((i + n) % 3 === 0) return
+          const scores = Object.fromEntries(
+            DIMENSIONS.map((d, k) => [d, ((i * 7 + k * 3 + n) % 5) + 1]),
+          )
+          c.cloud.store.write('corridorRatings', `${h['_id']}_${month}`, {
+            communityId: 'c-jinxi',
+            buildingId: building['_id'],
+            householdId: h['_id'],
+            month,
+            openid: 'seed',
+            scores,
+            photos: [],
+            submissions: 1,
+            updatedAt: new Date(),
+          })
+        })
+        n++
+      }
+    })
+    const ranking = (await c.cloud.callFunction(
+      'ratings',
+      { action: 'ranking', communityId: 'c-jinxi', month },
+      CALLERS.resident,
+    )) as any
+    expect(ranking.ok).toBe(true)
+    for (const row of ranking.data) {
+      const ratings = c.cloud.store.find('corridorRatings', {
+        filter: { buildingId: row.buildingId, month },
+      })
+      const stars = ratings.flatMap((r) =>
+        DIMENSIONS.map((d) => (r['scores'] as Record<string, number>)[d]!),
+      )
+      expect(row.ratedHouseholds).toBe(ratings.length)
+      expect(row.overall).toBe(
+        ratings.length
+          ? Math.round((stars.reduce((a, b) => a + b, 0) / stars.length) * 100) / 100
+          : null,
+      )
+    }
+    expect(ranking.data.map((r: { rank: number }) => r.rank)).toEqual(
+      ranking.data.map((_r: unknown, i: number) => i + 1),
+    )
+    const overall = ranking.data.map((r: { overall: number | null }) => r.overall ?? -1)
+    expect([...overall].sort((a, b) => b - a)).toEqual(overall)
+  })
+
+  it('show a building’s month, trend and comments by room without names', async () => {
+    const summary = (await c.cloud.callFunction(
+      'ratings',
+      { action: 'buildingSummary', buildingId: 'b-jiguang-3' },
+      CALLERS.unbound,
+    )) as any
+    expect(summary.ok).toBe(true)
+    expect(summary.data.current).toMatchObject({
+      month,
+      ratedHouseholds: 1,
+      totalHouseholds: 12,
+      averages: good,
+      overall: 4.4,
+    })
+    expect(summary.data.trend).toHaveLength(12)
+    expect(summary.data.recentComments).toEqual([
+      { room: '301', comment: '楼道很干净', at: expect.any(String) },
+    ])
+    expect(JSON.stringify(summary.data)).not.toContain('黄')
+  })
+})

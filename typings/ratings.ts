@@ -1,0 +1,48 @@
+/** Function `ratings`: 睦邻楼道, a household's monthly rating of its building's corridor. */
+
+/** The five dimensions of the 五星楼道 standard. */
+export type RatingDimension = 'cleanliness' | 'safety' | 'facilities' | 'culture' | 'harmony'
+
+export type Scores = Record<RatingDimension, number>
+
+export interface MonthSummary {
+  /** `2026-11`, a Shanghai calendar month. */
+  month: string
+  /** Average per dimension, 2 decimals; null when nobody rated. */
+  averages: Record<RatingDimension, number | null>
+  overall: number | null
+  ratedHouseholds: number
+  totalHouseholds: number
+  fiveStar: boolean
+}
+
+export interface BuildingRatingSummary {
+  buildingId: string
+  current: MonthSummary
+  /** The 12 months up to the current one, oldest first. */
+  trend: MonthSummary[]
+  recentComments: Array<{ room: string; comment: string; at: string }>
+  partnerUnit: string | null
+}
+
+export interface RankingRow extends MonthSummary {
+  buildingId: string
+  buildingName: string
+  rank: number
+}
+
+export interface RatingsActions {
+  submitRating: {
+    input: {
+      buildingId: string
+      month: string
+      scores: Scores
+      comment?: string
+      photos?: string[]
+      requestId: string
+    }
+    output: { id: string; month: string; overall: number; replaced: boolean }
+  }
+  buildingSummary: { input: { buildingId: string }; output: BuildingRatingSummary }
+  ranking: { input: { communityId: string; month: string }; output: RankingRow[] }
+}
