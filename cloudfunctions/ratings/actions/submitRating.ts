@@ -84,15 +84,13 @@ export const submitRating = defineAction({
     }
     const id = `${home.householdId}_${month}`
     const current = db.collection<CorridorRatingDoc>(RATING_COLLECTIONS.current)
-    const { stats } = await current
-      .where({ _id: id })
-      .update({
-        data: {
-          ...doc,
-          scores: db.command['set']!(doc.scores),
-          submissions: db.command['inc']!(1),
-        },
-      })
+    const { stats } = await current.where({ _id: id }).update({
+      data: {
+        ...doc,
+        scores: db.command['set']!(doc.scores),
+        submissions: db.command['inc']!(1),
+      },
+    })
     let replaced = stats.updated === 1
     if (!replaced) {
       try {
@@ -100,15 +98,13 @@ export const submitRating = defineAction({
       } catch (error) {
         if (!isDuplicateKey(error)) throw error
         // Another tap of the same household created it a moment ago: this one replaces it.
-        await current
-          .doc(id)
-          .update({
-            data: {
-              ...doc,
-              scores: db.command['set']!(doc.scores),
-              submissions: db.command['inc']!(1),
-            },
-          })
+        await current.doc(id).update({
+          data: {
+            ...doc,
+            scores: db.command['set']!(doc.scores),
+            submissions: db.command['inc']!(1),
+          },
+        })
         replaced = true
       }
     }
