@@ -16,3 +16,8 @@ export function formatBeijing(
 ): string {
   return dayjs(instant).utcOffset(SHANGHAI_OFFSET_MINUTES).format(pattern)
 }
+
+/** The Beijing calendar month of an instant, `2026-11`: the month a rating belongs to. */
+export function monthOf(instant: Date | string | number): string {
+  return formatBeijing(instant, 'YYYY-MM')
+}

@@ -1,0 +1,64 @@
+/** Rate this month's corridor on the five dimensions of the 五星楼道 standard, with an optional word. */
+import { pageBehavior } from '../../../behaviors/page'
+import { DIMENSION_LABELS, ratings } from '../../../services/ratings'
+import { showError } from '../../../utils/feedback'
+import { newRequestId } from '../../../utils/requestId'
+import { monthOf } from '../../../utils/time'
+
+Component({
+  behaviors: [pageBehavior],
+  data: {
+    buildingId: '',
+    dimensions: DIMENSION_LABELS.map((d) => ({ ...d, value: 0 })),
+    comment: '',
+    submitting: false,
+    requestId: newRequestId(),
+  },
+  methods: {
+    onLoad(query: Record<string, string | undefined>) {
+      this.setData({ buildingId: query['buildingId'] ?? '' })
+    },
+
+    onRate(event: WechatMiniprogram.CustomEvent) {
+      const index = Number(event.currentTarget.dataset['index'])
+      this.setData({ [`dimensions[${index}].value`]: Number(event.detail) })
+    },
+
+    onComment(event: WechatMiniprogram.CustomEvent) {
+      this.setData({ comment: String(event.detail ?? '') })
+    },
+
+    async submit() {
+      if (this.data.submitting) return
+      const missing = this.data.dimensions.find((d) => d.value < 1)
+      if (missing) {
+        wx.showToast({ title: `请给“${missing.label}”打分`, icon: 'none' })
+        return
+      }
+      this.setData({ submitting: true })
+      try {
+        const scores: Record<string, number> = {}
+        for (const d of this.data.dimensions) scores[d.key] = d.value
+        const comment = this.data.comment.trim()
+        const result = await ratings.submitRating({
+          buildingId: this.data.buildingId,
+          month: monthOf(new Date()),
+          scores: scores as unknown as Parameters<typeof ratings.submitRating>[0]['scores'],
+          ...(comment ? { comment } : {}),
+          requestId: this.data.requestId,
+        })
+        wx.showToast({
+          title: result.replaced ? '已更新本月评价' : '感谢您的评价',
+          icon: 'success',
+        })
+        wx.navigateBack({ delta: 1 })
+      } catch (error) {
+        showError(error)
+        // A new attempt after a refusal is a new request.
+        this.setData({ requestId: newRequestId() })
+      } finally {
+        this.setData({ submitting: false })
+      }
+    },
+  },
+})
