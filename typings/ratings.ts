@@ -23,6 +23,8 @@ export interface BuildingRatingSummary {
   trend: MonthSummary[]
   recentComments: Array<{ room: string; comment: string; at: string }>
   partnerUnit: string | null
+  /** What the adopting unit did in the building, newest first. */
+  partnerActivities: Array<{ unit: string; activity: string; at: string }>
 }
 
 export interface RankingRow extends MonthSummary {
@@ -45,4 +47,12 @@ export interface RatingsActions {
   }
   buildingSummary: { input: { buildingId: string }; output: BuildingRatingSummary }
   ranking: { input: { communityId: string; month: string }; output: RankingRow[] }
+  configureFiveStar: {
+    input: { communityId: string; minOverall: number; minSharePercent: number }
+    output: { minOverall: number; minSharePercent: number }
+  }
+  recordPartnerUnit: {
+    input: { buildingId: string; name: string; activity?: string }
+    output: { buildingId: string; partnerUnit: string; adoptedAt: string }
+  }
 }

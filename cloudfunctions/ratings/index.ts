@@ -1,6 +1,14 @@
 import { createRouter } from '../shared/router'
 import { buildingSummary } from './actions/buildingSummary'
+import { configureFiveStar } from './actions/configureFiveStar'
+import { recordPartnerUnit } from './actions/recordPartnerUnit'
 import { ranking } from './actions/ranking'
 import { submitRating } from './actions/submitRating'
 
-export const main = createRouter('ratings', { submitRating, buildingSummary, ranking })
+export const main = createRouter('ratings', {
+  submitRating,
+  buildingSummary,
+  ranking,
+  configureFiveStar,
+  recordPartnerUnit,
+})

@@ -49,6 +49,7 @@ export interface BuildingDoc {
   headOpenids: string[]
   householdCount: number
   partnerUnit?: { name: string; adoptedAt: Date }
+  partnerActivities?: Array<{ unit: string; activity: string; at: Date; by: string }>
   createdAt: Date
 }
 

@@ -6,6 +6,7 @@ import { monthKey } from '../../shared/time'
 import { docId, input } from '../../shared/validation'
 import { monthsUpTo, summarise } from '../lib/fiveStar'
 import { RATING_COLLECTIONS, type CorridorRatingDoc } from '../lib/model'
+import { fiveStarRuleOf } from '../lib/settings'
 import { monthTotals } from '../lib/totals'
 
 /** A building's corridor: this month per dimension, the 12-month trend, recent comments (by room, no names). */
@@ -19,9 +20,12 @@ export const buildingSummary = defineAction({
       .get()
     if (!building) throw new AppError('NOT_FOUND', '没有找到这个楼栋')
     const months = monthsUpTo(monthKey(context.now()), 12)
-    const totals = await monthTotals(db, { buildingId, month: db.command['in']!(months) })
+    const [totals, rule] = await Promise.all([
+      monthTotals(db, { buildingId, month: db.command['in']!(months) }),
+      fiveStarRuleOf(db, building.communityId),
+    ])
     const trend = months.map((month) =>
-      summarise(month, totals.get(`${buildingId}|${month}`), building.householdCount),
+      summarise(month, totals.get(`${buildingId}|${month}`), building.householdCount, rule),
     )
     const { data: commented } = await db
       .collection<CorridorRatingDoc>(RATING_COLLECTIONS.current)
@@ -48,6 +52,10 @@ export const buildingSummary = defineAction({
         at: new Date(r.updatedAt).toISOString(),
       })),
       partnerUnit: building.partnerUnit?.name ?? null,
+      partnerActivities: (building.partnerActivities ?? [])
+        .slice(-10)
+        .reverse()
+        .map((a) => ({ unit: a.unit, activity: a.activity, at: new Date(a.at).toISOString() })),
     }
   },
 })

@@ -21,8 +21,15 @@ export const DIMENSION_NAMES: Record<RatingDimension, string> = {
   harmony: '邻里和睦',
 }
 
-/** In integers, so the edges are exact: an average of 4.5 stars, 30% of households. */
-export const FIVE_STAR_RULE = { minOverallTenths: 45, minSharePercent: 30 }
+/** The rule in integers, so the edges are exact. Communities may set their own (`configureFiveStar`). */
+export interface FiveStarRule {
+  /** Minimum overall average, in tenths of a star: 45 = 4.5. */
+  minOverallTenths: number
+  /** Minimum share of the building's households that rated, in percent. */
+  minSharePercent: number
+}
+
+export const DEFAULT_FIVE_STAR_RULE: FiveStarRule = { minOverallTenths: 45, minSharePercent: 30 }
 
 /** Sums of each dimension's stars over `count` ratings: what the database adds up. */
 export interface MonthTotals {
@@ -36,6 +43,7 @@ export function summarise(
   month: string,
   totals: MonthTotals | undefined,
   totalHouseholds: number,
+  rule: FiveStarRule = DEFAULT_FIVE_STAR_RULE,
 ): MonthSummary {
   const count = totals?.count ?? 0
   const averages = Object.fromEntries(
@@ -50,15 +58,20 @@ export function summarise(
     overall,
     ratedHouseholds: count,
     totalHouseholds,
-    fiveStar: isFiveStar(starSum, count, totalHouseholds),
+    fiveStar: isFiveStar(starSum, count, totalHouseholds, rule),
   }
 }
 
-/** Exact, in integers: starSum / (count × 5) ≥ 4.5 and count / households ≥ 30%. */
-export function isFiveStar(starSum: number, count: number, totalHouseholds: number): boolean {
+/** Exact, in integers: starSum / (count × 5) ≥ the minimum average and count / households ≥ the minimum share. */
+export function isFiveStar(
+  starSum: number,
+  count: number,
+  totalHouseholds: number,
+  rule: FiveStarRule = DEFAULT_FIVE_STAR_RULE,
+): boolean {
   if (count === 0 || totalHouseholds === 0) return false
-  const averageOk = starSum * 10 >= FIVE_STAR_RULE.minOverallTenths * count * DIMENSIONS.length
-  const shareOk = count * 100 >= FIVE_STAR_RULE.minSharePercent * totalHouseholds
+  const averageOk = starSum * 10 >= rule.minOverallTenths * count * DIMENSIONS.length
+  const shareOk = count * 100 >= rule.minSharePercent * totalHouseholds
   return averageOk && shareOk
 }
 

@@ -160,3 +160,85 @@ describe('summaries', () => {
     expect(JSON.stringify(summary.data)).not.toContain('黄')
   })
 })
+
+describe('staff settings', () => {
+  const call = (openid: string, action: string, input: Record<string, unknown>) =>
+    c.cloud.callFunction('ratings', { action, ...input }, openid) as Promise<any>
+
+  it('lets staff of the community set its five-star rule, which the summaries then apply', async () => {
+    const before = c.digest()
+    expect(
+      await call(CALLERS.headOfThisBuilding, 'configureFiveStar', {
+        communityId: 'c-hefeng',
+        minOverall: 4,
+        minSharePercent: 5,
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'PERMISSION_DENIED' } })
+    expect(
+      await call(CALLERS.staffOfAnotherCommunity, 'configureFiveStar', {
+        communityId: 'c-hefeng',
+        minOverall: 4,
+        minSharePercent: 5,
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'PERMISSION_DENIED' } })
+    expect(
+      await call(CALLERS.staffOfThisCommunity, 'configureFiveStar', {
+        communityId: 'c-hefeng',
+        minOverall: 2.9,
+        minSharePercent: 5,
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } })
+    expect(
+      await call(CALLERS.staffOfThisCommunity, 'configureFiveStar', {
+        communityId: 'c-hefeng',
+        minOverall: 4.25,
+        minSharePercent: 5,
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } })
+    expect(c.digest()).toBe(before)
+
+    // 3号楼 has one rating this month (4.4 stars) from 1 of 12 households: 8%.
+    const standard = await call(CALLERS.resident, 'buildingSummary', { buildingId: 'b-jiguang-3' })
+    expect(standard.data.current).toMatchObject({ overall: 4.4, fiveStar: false })
+    expect(
+      await call(CALLERS.staffOfThisCommunity, 'configureFiveStar', {
+        communityId: 'c-hefeng',
+        minOverall: 4.4,
+        minSharePercent: 8,
+      }),
+    ).toEqual({ ok: true, data: { minOverall: 4.4, minSharePercent: 8 } })
+    const relaxed = await call(CALLERS.resident, 'buildingSummary', { buildingId: 'b-jiguang-3' })
+    expect(relaxed.data.current.fiveStar).toBe(true)
+    const ranking = await call(CALLERS.resident, 'ranking', { communityId: 'c-hefeng', month })
+    expect(
+      ranking.data.find((r: { buildingId: string }) => r.buildingId === 'b-jiguang-3').fiveStar,
+    ).toBe(true)
+  })
+
+  it('lets staff record the adopting unit and what it did, shown on the building page', async () => {
+    expect(
+      await call(CALLERS.headOfThisBuilding, 'recordPartnerUnit', {
+        buildingId: 'b-jiguang-3',
+        name: '某单位',
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'PERMISSION_DENIED' } })
+    expect(
+      await call(CALLERS.staffOfThisCommunity, 'recordPartnerUnit', {
+        buildingId: 'b-jiguang-3',
+        name: '蕉城区图书馆',
+        activity: '在架空层设立图书角',
+      }),
+    ).toMatchObject({ ok: true })
+    await call(CALLERS.staffOfThisCommunity, 'recordPartnerUnit', {
+      buildingId: 'b-jiguang-3',
+      name: '蕉城区图书馆',
+      activity: '更换楼道宣传栏',
+    })
+    const summary = await call(CALLERS.resident, 'buildingSummary', { buildingId: 'b-jiguang-3' })
+    expect(summary.data.partnerUnit).toBe('蕉城区图书馆')
+    expect(summary.data.partnerActivities.map((a: { activity: string }) => a.activity)).toEqual([
+      '更换楼道宣传栏',
+      '在架空层设立图书角',
+    ])
+  })
+})
