@@ -23,6 +23,16 @@ export interface BuildingRatingSummary {
   trend: MonthSummary[]
   recentComments: Array<{ room: string; comment: string; at: string }>
   partnerUnit: string | null
+  /**
+   * For the building's heads and the community's staff: this month's dimensions, weakest first,
+   * with how many households gave 1–2 stars.
+   */
+  weakPoints?: Array<{
+    dimension: RatingDimension
+    label: string
+    average: number | null
+    lowCount: number
+  }>
   /** What the adopting unit did in the building, newest first. */
   partnerActivities: Array<{ unit: string; activity: string; at: string }>
 }

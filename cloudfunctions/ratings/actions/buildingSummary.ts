@@ -4,7 +4,8 @@ import { COLLECTIONS, type BuildingDoc, type HouseholdDoc } from '../../shared/m
 import { defineAction } from '../../shared/router'
 import { monthKey } from '../../shared/time'
 import { docId, input } from '../../shared/validation'
-import { monthsUpTo, summarise } from '../lib/fiveStar'
+import { DIMENSION_NAMES, DIMENSIONS, monthsUpTo, summarise } from '../lib/fiveStar'
+import { canManageBuilding, loadCaller } from '../../shared/caller'
 import { RATING_COLLECTIONS, type CorridorRatingDoc } from '../lib/model'
 import { fiveStarRuleOf } from '../lib/settings'
 import { monthTotals } from '../lib/totals'
@@ -42,9 +43,21 @@ export const buildingSummary = defineAction({
         .get()
       households.forEach((h) => rooms.set(h._id, h.room))
     }
+    const current = trend[trend.length - 1]!
+    const caller = await loadCaller(db, context.openid)
+    const currentTotals = totals.get(`${buildingId}|${current.month}`)
+    const weakPoints = canManageBuilding(caller, building)
+      ? DIMENSIONS.map((dimension) => ({
+          dimension,
+          label: DIMENSION_NAMES[dimension],
+          average: current.averages[dimension],
+          lowCount: currentTotals?.low[dimension] ?? 0,
+        })).sort((a, b) => (a.average ?? 6) - (b.average ?? 6) || b.lowCount - a.lowCount)
+      : undefined
     return {
       buildingId,
-      current: trend[trend.length - 1]!,
+      current,
+      ...(weakPoints ? { weakPoints } : {}),
       trend,
       recentComments: commented.map((r) => ({
         room: rooms.get(r.householdId) ?? '',

@@ -35,6 +35,8 @@ export const DEFAULT_FIVE_STAR_RULE: FiveStarRule = { minOverallTenths: 45, minS
 export interface MonthTotals {
   count: number
   sums: Scores
+  /** How many ratings gave each dimension 1 or 2 stars: where the building is weak. */
+  low: Scores
 }
 
 const round2 = (n: number): number => Math.round(n * 100) / 100

@@ -18,7 +18,10 @@ export async function monthTotals(
     _id: { buildingId: '$buildingId', month: '$month' },
     count: $['sum']!(1),
   }
-  for (const d of DIMENSIONS) group[d] = $['sum']!(`$scores.${d}`)
+  for (const d of DIMENSIONS) {
+    group[d] = $['sum']!(`$scores.${d}`)
+    group[`low_${d}`] = $['sum']!($['cond']!([$['lte']!([`$scores.${d}`, 2]), 1, 0]))
+  }
   const aggregate = db.collection(RATING_COLLECTIONS.current).aggregate() as unknown as {
     match(q: unknown): {
       group(g: unknown): { limit(n: number): { end(): Promise<{ list: GroupRow[] }> } }
@@ -30,7 +33,10 @@ export async function monthTotals(
     const sums = Object.fromEntries(
       DIMENSIONS.map((d) => [d, Number(row[d] ?? 0)]),
     ) as MonthTotals['sums']
-    totals.set(`${row._id.buildingId}|${row._id.month}`, { count: row.count, sums })
+    const low = Object.fromEntries(
+      DIMENSIONS.map((d) => [d, Number(row[`low_${d}`] ?? 0)]),
+    ) as MonthTotals['low']
+    totals.set(`${row._id.buildingId}|${row._id.month}`, { count: row.count, sums, low })
   }
   return totals
 }

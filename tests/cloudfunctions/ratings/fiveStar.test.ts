@@ -17,7 +17,11 @@ describe('五星楼道 rule', () => {
   it('summarises exact integer sums into averages with 2 decimals', () => {
     const summary = summarise(
       '2026-11',
-      { count: 3, sums: { cleanliness: 14, safety: 13, facilities: 15, culture: 12, harmony: 15 } },
+      {
+        count: 3,
+        sums: { cleanliness: 14, safety: 13, facilities: 15, culture: 12, harmony: 15 },
+        low: { cleanliness: 0, safety: 0, facilities: 0, culture: 0, harmony: 0 },
+      },
       10,
     )
     expect(summary).toEqual({

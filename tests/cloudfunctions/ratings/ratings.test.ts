@@ -242,3 +242,37 @@ describe('staff settings', () => {
     ])
   })
 })
+
+describe('weak points', () => {
+  it('show heads and staff each dimension, weakest first, with how many gave 1–2 stars; nobody else', async () => {
+    await c.cloud.callFunction(
+      'ratings',
+      {
+        action: 'submitRating',
+        buildingId: 'b-jiguang-3',
+        month,
+        scores: { ...good, safety: 1 },
+        requestId: newRequestId(),
+      },
+      CALLERS.headOfThisBuilding,
+    )
+    const asHead = (await c.cloud.callFunction(
+      'ratings',
+      { action: 'buildingSummary', buildingId: 'b-jiguang-3' },
+      CALLERS.headOfThisBuilding,
+    )) as any
+    expect(asHead.data.weakPoints[0]).toEqual({
+      dimension: 'safety',
+      label: '安全畅通',
+      average: 2.5,
+      lowCount: 1,
+    })
+    expect(asHead.data.weakPoints).toHaveLength(5)
+    const asResident = (await c.cloud.callFunction(
+      'ratings',
+      { action: 'buildingSummary', buildingId: 'b-jiguang-3' },
+      CALLERS.resident,
+    )) as any
+    expect(asResident.data.weakPoints).toBeUndefined()
+  })
+})

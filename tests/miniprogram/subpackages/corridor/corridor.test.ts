@@ -60,6 +60,14 @@ describe('睦邻楼道', () => {
     expect(page.dom!.textContent).toContain('301 室')
   })
 
+  it('shows the head the weak points, which residents do not see', async () => {
+    live.actAs('demo-head-jiguang-3')
+    const page = render('pages/corridor/index')
+    ;(page.instance as unknown as { onShow(): void }).onShow()
+    await waitForText(page, '需要改进的地方')
+    expect(page.dom!.textContent).toContain('安全畅通')
+  })
+
   it('ranks the community’s buildings', async () => {
     live.actAs('demo-resident-huang')
     const page = render('subpackages/corridor/ranking/index')
