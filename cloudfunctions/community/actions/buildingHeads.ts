@@ -5,7 +5,7 @@ import { COLLECTIONS } from '../../shared/model'
 import { defineAction } from '../../shared/router'
 import { docId, input } from '../../shared/validation'
 import { setBuildingHead } from '../lib/headRoles'
-import { getBuilding } from '../lib/lookups'
+import { getBuilding } from '../../shared/lookups'
 import { buildingView } from '../lib/views'
 
 /** Staff record a building's elected head (a building may have more than one), or remove one. */

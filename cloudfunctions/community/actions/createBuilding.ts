@@ -6,7 +6,7 @@ import { isDuplicateKey, requestScopedId } from '../../shared/idempotency'
 import { COLLECTIONS, type BuildingDoc } from '../../shared/model'
 import { defineAction } from '../../shared/router'
 import { docId, input, requestId, text } from '../../shared/validation'
-import { getEstate } from '../lib/lookups'
+import { getEstate } from '../../shared/lookups'
 import { buildingView } from '../lib/views'
 
 /** A new building in an estate of my community, e.g. 17号楼. Numbers are unique within an estate. */

@@ -6,7 +6,7 @@ import { isDuplicateKey, requestScopedId } from '../../shared/idempotency'
 import { COLLECTIONS, type EstateDoc } from '../../shared/model'
 import { defineAction } from '../../shared/router'
 import { docId, input, requestId, text } from '../../shared/validation'
-import { getCommunity } from '../lib/lookups'
+import { getCommunity } from '../../shared/lookups'
 
 /** A new estate (小区) in my community. Names are unique within a community. */
 export const createEstate = defineAction({

@@ -1,7 +1,7 @@
 import { loadCaller, requireStaffOf } from '../../shared/caller'
 import { defineAction } from '../../shared/router'
 import { docId, input, oneOf } from '../../shared/validation'
-import { getCommunity } from '../lib/lookups'
+import { getCommunity } from '../../shared/lookups'
 import { setStaffRole } from '../lib/staffRoles'
 
 /** Makes someone staff or a grid worker of my community. */

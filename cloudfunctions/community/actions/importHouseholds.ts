@@ -4,7 +4,7 @@ import { loadCaller, requireStaffOf } from '../../shared/caller'
 import { COLLECTIONS, type BuildingDoc, type HouseholdDoc } from '../../shared/model'
 import { defineAction } from '../../shared/router'
 import { docId, input } from '../../shared/validation'
-import { getBuilding } from '../lib/lookups'
+import { getBuilding } from '../../shared/lookups'
 
 const range = (label: string, max: number) =>
   z

@@ -3,7 +3,7 @@ import { AppError } from '../../shared/errors'
 import { COLLECTIONS, type BindingDoc } from '../../shared/model'
 import { defineAction } from '../../shared/router'
 import { docId, input } from '../../shared/validation'
-import { getBinding } from '../lib/lookups'
+import { getBinding } from '../../shared/lookups'
 import { bindingView } from '../lib/views'
 
 /** Leaves a household I am bound to, or withdraws my pending request. Only my own. */

@@ -4,7 +4,7 @@ import { AUDIT_COLLECTION, type AuditDoc } from '../../shared/audit'
 import { loadCaller, requireStaffOf } from '../../shared/caller'
 import { defineAction } from '../../shared/router'
 import { docId, input } from '../../shared/validation'
-import { getCommunity } from '../lib/lookups'
+import { getCommunity } from '../../shared/lookups'
 import { iso } from '../lib/views'
 
 /** `<ISO time>_<id>` of the last entry of a page: time alone would skip entries written in the same millisecond. */

@@ -3,7 +3,7 @@ import { loadCaller } from '../../shared/caller'
 import { COLLECTIONS, type BuildingDoc } from '../../shared/model'
 import { defineAction } from '../../shared/router'
 import { docId, input } from '../../shared/validation'
-import { getEstate } from '../lib/lookups'
+import { getEstate } from '../../shared/lookups'
 import { buildingView } from '../lib/views'
 
 /** An estate's buildings; their heads only for those who manage them. */

@@ -2,7 +2,7 @@ import type { EstateView } from '../../../typings/community'
 import { COLLECTIONS, type EstateDoc } from '../../shared/model'
 import { defineAction } from '../../shared/router'
 import { docId, input } from '../../shared/validation'
-import { getCommunity } from '../lib/lookups'
+import { getCommunity } from '../../shared/lookups'
 
 /** A community's estates: public names, for the binding picker. */
 export const listEstates = defineAction({

@@ -4,7 +4,7 @@ import { canManageBuilding, loadCaller } from '../../shared/caller'
 import { COLLECTIONS, type BindingDoc, type HouseholdDoc, type UserDoc } from '../../shared/model'
 import { defineAction } from '../../shared/router'
 import { docId, input } from '../../shared/validation'
-import { byIds, getBuilding } from '../lib/lookups'
+import { byIds, getBuilding } from '../../shared/lookups'
 import { residentView } from '../lib/views'
 
 /**

@@ -3,7 +3,7 @@ import { loadCaller, requireBuildingManager } from '../../shared/caller'
 import { COLLECTIONS, type BindingDoc, type HouseholdDoc, type UserDoc } from '../../shared/model'
 import { defineAction } from '../../shared/router'
 import { docId, input } from '../../shared/validation'
-import { byIds, getBuilding } from '../lib/lookups'
+import { byIds, getBuilding } from '../../shared/lookups'
 import { iso, residentView } from '../lib/views'
 
 /** Requests waiting for the building head, oldest first. */

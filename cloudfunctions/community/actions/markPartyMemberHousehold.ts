@@ -5,7 +5,7 @@ import { loadCaller, requireStaffOf } from '../../shared/caller'
 import { COLLECTIONS, type HouseholdDoc } from '../../shared/model'
 import { defineAction } from '../../shared/router'
 import { docId, input } from '../../shared/validation'
-import { getHousehold } from '../lib/lookups'
+import { getHousehold } from '../../shared/lookups'
 
 /** 党员中心户: staff mark (or unmark) a household so that it shows its status. */
 export const markPartyMemberHousehold = defineAction({

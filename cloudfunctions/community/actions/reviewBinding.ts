@@ -5,7 +5,7 @@ import { AppError } from '../../shared/errors'
 import { COLLECTIONS, type BindingDoc } from '../../shared/model'
 import { defineAction } from '../../shared/router'
 import { docId, input, oneOf, text } from '../../shared/validation'
-import { getBinding, getBuilding } from '../lib/lookups'
+import { getBinding, getBuilding } from '../../shared/lookups'
 import { bindingView } from '../lib/views'
 
 /** The building's head or the community's staff approves or rejects (with a reason) a pending binding. */

@@ -2,7 +2,7 @@ import { loadCaller, requireStaffOf } from '../../shared/caller'
 import { AppError } from '../../shared/errors'
 import { defineAction } from '../../shared/router'
 import { docId, input } from '../../shared/validation'
-import { getCommunity } from '../lib/lookups'
+import { getCommunity } from '../../shared/lookups'
 import { setStaffRole } from '../lib/staffRoles'
 
 /** Ends someone's staff role in my community; not my own, so a community is never locked out by a slip. */

@@ -2,7 +2,7 @@ import type { RoleView } from '../../../typings/community'
 import { appendAudit } from '../../shared/audit'
 import type { Database } from '../../shared/cloud'
 import { COLLECTIONS, type Role, type UserDoc } from '../../shared/model'
-import { getLiveUser } from './lookups'
+import { getLiveUser } from '../../shared/lookups'
 import { roleViews } from './views'
 
 /** Replaces a user's staff role in one community (none, staff or gridWorker), audited. */

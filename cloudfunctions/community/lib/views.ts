@@ -14,7 +14,7 @@ import {
   type UserDoc,
 } from '../../shared/model'
 import { maskName, maskPhone } from '../../shared/privacy'
-import { byIds } from './lookups'
+import { byIds } from '../../shared/lookups'
 
 export function iso(date: Date | undefined): string | undefined {
   return date ? new Date(date).toISOString() : undefined

@@ -1,6 +1,6 @@
 import type { BuildingRatingSummary } from '../../../typings/ratings'
-import { AppError } from '../../shared/errors'
-import { COLLECTIONS, type BuildingDoc, type HouseholdDoc } from '../../shared/model'
+import { getBuilding } from '../../shared/lookups'
+import { COLLECTIONS, type HouseholdDoc } from '../../shared/model'
 import { defineAction } from '../../shared/router'
 import { monthKey } from '../../shared/time'
 import { docId, input } from '../../shared/validation'
@@ -15,11 +15,7 @@ export const buildingSummary = defineAction({
   input: input({ buildingId: docId('楼栋') }),
   async run({ buildingId }, context): Promise<BuildingRatingSummary> {
     const db = context.cloud.database()
-    const { data: building } = await db
-      .collection<BuildingDoc>(COLLECTIONS.buildings)
-      .doc(buildingId)
-      .get()
-    if (!building) throw new AppError('NOT_FOUND', '没有找到这个楼栋')
+    const building = await getBuilding(db, buildingId)
     const months = monthsUpTo(monthKey(context.now()), 12)
     const [totals, rule] = await Promise.all([
       monthTotals(db, { buildingId, month: db.command['in']!(months) }),

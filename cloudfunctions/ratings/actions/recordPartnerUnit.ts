@@ -1,6 +1,6 @@
 import { appendAudit } from '../../shared/audit'
 import { loadCaller, requireStaffOf } from '../../shared/caller'
-import { AppError } from '../../shared/errors'
+import { getBuilding } from '../../shared/lookups'
 import { COLLECTIONS, type BuildingDoc } from '../../shared/model'
 import { defineAction } from '../../shared/router'
 import { docId, input, text } from '../../shared/validation'
@@ -17,11 +17,10 @@ export const recordPartnerUnit = defineAction({
   }),
   async run({ buildingId, name, activity }, context) {
     const db = context.cloud.database()
-    const [caller, { data: building }] = await Promise.all([
+    const [caller, building] = await Promise.all([
       loadCaller(db, context.openid),
-      db.collection<BuildingDoc>(COLLECTIONS.buildings).doc(buildingId).get(),
+      getBuilding(db, buildingId),
     ])
-    if (!building) throw new AppError('NOT_FOUND', '没有找到这个楼栋')
     requireStaffOf(caller, building.communityId)
     const now = context.now()
     const sameUnit = building.partnerUnit?.name === name

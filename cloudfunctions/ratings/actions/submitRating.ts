@@ -4,7 +4,7 @@ import { loadCaller } from '../../shared/caller'
 import { checkText } from '../../shared/contentCheck'
 import { AppError } from '../../shared/errors'
 import { isDuplicateKey, requestScopedId } from '../../shared/idempotency'
-import { COLLECTIONS, type BuildingDoc } from '../../shared/model'
+import { getBuilding } from '../../shared/lookups'
 import { defineAction } from '../../shared/router'
 import { monthKey } from '../../shared/time'
 import { docId, input, requestId, text } from '../../shared/validation'
@@ -53,11 +53,10 @@ export const submitRating = defineAction({
         `${rating.month} 的评价已经结束，现在可以评价 ${month}`,
       )
     }
-    const [caller, { data: building }] = await Promise.all([
+    const [caller, building] = await Promise.all([
       loadCaller(db, context.openid),
-      db.collection<BuildingDoc>(COLLECTIONS.buildings).doc(rating.buildingId).get(),
+      getBuilding(db, rating.buildingId),
     ])
-    if (!building) throw new AppError('NOT_FOUND', '没有找到这个楼栋')
     const home = caller.homes.find((h) => h.buildingId === rating.buildingId)
     if (!home) throw new AppError('PERMISSION_DENIED', '只有本楼已绑定房屋的住户可以评价本楼楼道')
     await checkText(context.cloud, context.openid, rating.comment ?? '', 2)

@@ -1,6 +1,6 @@
 /** Loads a document the caller named, or answers NOT_FOUND in words a person understands. */
-import type { Database } from '../../shared/cloud'
-import { AppError } from '../../shared/errors'
+import type { Database } from './cloud'
+import { AppError } from './errors'
 import {
   COLLECTIONS,
   type BindingDoc,
@@ -9,7 +9,7 @@ import {
   type EstateDoc,
   type HouseholdDoc,
   type UserDoc,
-} from '../../shared/model'
+} from './model'
 
 async function load<T>(
   db: Database,
