@@ -18,6 +18,8 @@ export interface MonthSummary {
 
 export interface BuildingRatingSummary {
   buildingId: string
+  /** The dimensions this building's community rates, in order, with their names. */
+  dimensions: Array<{ key: RatingDimension; label: string }>
   current: MonthSummary
   /** The 12 months up to the current one, oldest first. */
   trend: MonthSummary[]
@@ -48,7 +50,8 @@ export interface RatingsActions {
     input: {
       buildingId: string
       month: string
-      scores: Scores
+      /** Exactly the community's dimensions (see BuildingRatingSummary.dimensions). */
+      scores: Partial<Scores>
       comment?: string
       photos?: string[]
       requestId: string
@@ -60,6 +63,10 @@ export interface RatingsActions {
   configureFiveStar: {
     input: { communityId: string; minOverall: number; minSharePercent: number }
     output: { minOverall: number; minSharePercent: number }
+  }
+  configureDimensions: {
+    input: { communityId: string; dimensions: RatingDimension[] }
+    output: { dimensions: RatingDimension[] }
   }
   recordPartnerUnit: {
     input: { buildingId: string; name: string; activity?: string }

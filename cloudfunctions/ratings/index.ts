@@ -1,5 +1,6 @@
 import { createRouter } from '../shared/router'
 import { buildingSummary } from './actions/buildingSummary'
+import { configureDimensions } from './actions/configureDimensions'
 import { configureFiveStar } from './actions/configureFiveStar'
 import { recordPartnerUnit } from './actions/recordPartnerUnit'
 import { ranking } from './actions/ranking'
@@ -10,5 +11,6 @@ export const main = createRouter('ratings', {
   buildingSummary,
   ranking,
   configureFiveStar,
+  configureDimensions,
   recordPartnerUnit,
 })

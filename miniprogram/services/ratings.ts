@@ -13,12 +13,3 @@ export const ratings = {
   ranking: (communityId: string, month: string): Out<'ranking'> =>
     callCloud('ratings', 'ranking', { communityId, month }),
 }
-
-/** The five dimensions as people read them, in the standard's order. */
-export const DIMENSION_LABELS: Array<{ key: keyof In<'submitRating'>['scores']; label: string }> = [
-  { key: 'cleanliness', label: '整洁卫生' },
-  { key: 'safety', label: '安全畅通' },
-  { key: 'facilities', label: '设施完好' },
-  { key: 'culture', label: '文化宣传' },
-  { key: 'harmony', label: '邻里和睦' },
-]

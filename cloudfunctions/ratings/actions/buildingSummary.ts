@@ -4,10 +4,10 @@ import { COLLECTIONS, type HouseholdDoc } from '../../shared/model'
 import { defineAction } from '../../shared/router'
 import { monthKey } from '../../shared/time'
 import { docId, input } from '../../shared/validation'
-import { DIMENSION_NAMES, DIMENSIONS, monthsUpTo, summarise } from '../lib/fiveStar'
+import { DIMENSION_NAMES, monthsUpTo, summarise } from '../lib/fiveStar'
 import { canManageBuilding, loadCaller } from '../../shared/caller'
 import { RATING_COLLECTIONS, type CorridorRatingDoc } from '../lib/model'
-import { fiveStarRuleOf } from '../lib/settings'
+import { ratingSettingsOf } from '../lib/settings'
 import { monthTotals } from '../lib/totals'
 
 /** A building's corridor: this month per dimension, the 12-month trend, recent comments (by room, no names). */
@@ -17,12 +17,18 @@ export const buildingSummary = defineAction({
     const db = context.cloud.database()
     const building = await getBuilding(db, buildingId)
     const months = monthsUpTo(monthKey(context.now()), 12)
-    const [totals, rule] = await Promise.all([
+    const [totals, settings] = await Promise.all([
       monthTotals(db, { buildingId, month: db.command['in']!(months) }),
-      fiveStarRuleOf(db, building.communityId),
+      ratingSettingsOf(db, building.communityId),
     ])
     const trend = months.map((month) =>
-      summarise(month, totals.get(`${buildingId}|${month}`), building.householdCount, rule),
+      summarise(
+        month,
+        totals.get(`${buildingId}|${month}`),
+        building.householdCount,
+        settings.rule,
+        settings.dimensions,
+      ),
     )
     const { data: commented } = await db
       .collection<CorridorRatingDoc>(RATING_COLLECTIONS.current)
@@ -43,15 +49,18 @@ export const buildingSummary = defineAction({
     const caller = await loadCaller(db, context.openid)
     const currentTotals = totals.get(`${buildingId}|${current.month}`)
     const weakPoints = canManageBuilding(caller, building)
-      ? DIMENSIONS.map((dimension) => ({
-          dimension,
-          label: DIMENSION_NAMES[dimension],
-          average: current.averages[dimension],
-          lowCount: currentTotals?.low[dimension] ?? 0,
-        })).sort((a, b) => (a.average ?? 6) - (b.average ?? 6) || b.lowCount - a.lowCount)
+      ? settings.dimensions
+          .map((dimension) => ({
+            dimension,
+            label: DIMENSION_NAMES[dimension],
+            average: current.averages[dimension],
+            lowCount: currentTotals?.low[dimension] ?? 0,
+          }))
+          .sort((a, b) => (a.average ?? 6) - (b.average ?? 6) || b.lowCount - a.lowCount)
       : undefined
     return {
       buildingId,
+      dimensions: settings.dimensions.map((key) => ({ key, label: DIMENSION_NAMES[key] })),
       current,
       ...(weakPoints ? { weakPoints } : {}),
       trend,

@@ -3,7 +3,7 @@ import { appendAudit } from '../../shared/audit'
 import { loadCaller, requireStaffOf } from '../../shared/caller'
 import { defineAction } from '../../shared/router'
 import { docId, input } from '../../shared/validation'
-import { fiveStarRuleOf, SETTINGS_COLLECTION } from '../lib/settings'
+import { ratingSettingsOf, saveRatingSettings, SETTINGS_COLLECTION } from '../lib/settings'
 
 /** Staff set their community's 五星楼道 rule: the minimum average (3.0–5.0) and share of households (0–100%). */
 export const configureFiveStar = defineAction({
@@ -29,14 +29,9 @@ export const configureFiveStar = defineAction({
     const db = context.cloud.database()
     const caller = await loadCaller(db, context.openid)
     requireStaffOf(caller, communityId)
-    const before = await fiveStarRuleOf(db, communityId)
+    const before = (await ratingSettingsOf(db, communityId)).rule
     const rule = { minOverallTenths: Math.round(minOverall * 10), minSharePercent }
-    await db
-      .collection(SETTINGS_COLLECTION)
-      .doc(communityId)
-      .set({
-        data: { ...rule, updatedBy: context.openid, updatedAt: context.now() },
-      })
+    await saveRatingSettings(db, communityId, { rule }, context.openid, context.now())
     await appendAudit(db, {
       actor: context.openid,
       action: 'ratings.configureFiveStar',

@@ -4,7 +4,7 @@ import { COLLECTIONS, type BuildingDoc, type EstateDoc } from '../../shared/mode
 import { defineAction } from '../../shared/router'
 import { docId, input } from '../../shared/validation'
 import { summarise } from '../lib/fiveStar'
-import { fiveStarRuleOf } from '../lib/settings'
+import { ratingSettingsOf } from '../lib/settings'
 import { monthTotals } from '../lib/totals'
 
 /** A community's buildings for a month, best first; five-star buildings marked. */
@@ -15,7 +15,7 @@ export const ranking = defineAction({
   }),
   async run({ communityId, month }, context): Promise<RankingRow[]> {
     const db = context.cloud.database()
-    const [totals, { data: buildings }, { data: estates }, rule] = await Promise.all([
+    const [totals, { data: buildings }, { data: estates }, settings] = await Promise.all([
       monthTotals(db, { communityId, month }),
       db
         .collection<BuildingDoc>(COLLECTIONS.buildings)
@@ -24,11 +24,17 @@ export const ranking = defineAction({
         .limit(1000)
         .get(),
       db.collection<EstateDoc>(COLLECTIONS.estates).where({ communityId }).limit(1000).get(),
-      fiveStarRuleOf(db, communityId),
+      ratingSettingsOf(db, communityId),
     ])
     const estateNames = new Map(estates.map((e) => [e._id, e.name]))
     const rows = buildings.map((b) => ({
-      ...summarise(month, totals.get(`${b._id}|${month}`), b.householdCount, rule),
+      ...summarise(
+        month,
+        totals.get(`${b._id}|${month}`),
+        b.householdCount,
+        settings.rule,
+        settings.dimensions,
+      ),
       buildingId: b._id,
       buildingName: `${estateNames.get(b.estateId) ?? ''} ${b.number}`.trim(),
     }))

@@ -10,6 +10,7 @@ import { monthKey } from '../../shared/time'
 import { docId, input, requestId, text } from '../../shared/validation'
 import { DIMENSIONS, DIMENSION_NAMES } from '../lib/fiveStar'
 import { RATING_COLLECTIONS, type CorridorRatingDoc } from '../lib/model'
+import { ratingSettingsOf } from '../lib/settings'
 
 const stars = (label: string) =>
   z
@@ -19,9 +20,9 @@ const stars = (label: string) =>
     .max(5, { error: `“${label}”请打 1 到 5 星` })
 
 const scores = z.strictObject(
-  Object.fromEntries(DIMENSIONS.map((d) => [d, stars(DIMENSION_NAMES[d])])) as Record<
+  Object.fromEntries(DIMENSIONS.map((d) => [d, stars(DIMENSION_NAMES[d]).optional()])) as Record<
     keyof Scores,
-    ReturnType<typeof stars>
+    z.ZodOptional<ReturnType<typeof stars>>
   >,
 )
 
@@ -59,6 +60,21 @@ export const submitRating = defineAction({
     ])
     const home = caller.homes.find((h) => h.buildingId === rating.buildingId)
     if (!home) throw new AppError('PERMISSION_DENIED', '只有本楼已绑定房屋的住户可以评价本楼楼道')
+    // Exactly the community's dimensions: each scored, none other.
+    const { dimensions } = await ratingSettingsOf(db, building.communityId)
+    for (const d of DIMENSIONS) {
+      const scored = rating.scores[d] !== undefined
+      if (dimensions.includes(d) && !scored) {
+        throw new AppError('INVALID_ARGUMENT', `请给“${DIMENSION_NAMES[d]}”打分`, [
+          { field: `scores.${d}`, message: '缺少评分' },
+        ])
+      }
+      if (!dimensions.includes(d) && scored) {
+        throw new AppError('INVALID_ARGUMENT', `本社区不评价“${DIMENSION_NAMES[d]}”`, [
+          { field: `scores.${d}`, message: '不需要评分' },
+        ])
+      }
+    }
     await checkText(context.cloud, context.openid, rating.comment ?? '', 2)
 
     const now = context.now()
@@ -107,7 +123,8 @@ export const submitRating = defineAction({
         replaced = true
       }
     }
-    const overall = DIMENSIONS.reduce((sum, d) => sum + rating.scores[d], 0) / DIMENSIONS.length
+    const overall =
+      dimensions.reduce((sum, d) => sum + (rating.scores[d] ?? 0), 0) / dimensions.length
     return { id, month, overall: Math.round(overall * 100) / 100, replaced }
   },
 })

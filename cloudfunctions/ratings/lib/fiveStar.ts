@@ -31,10 +31,14 @@ export interface FiveStarRule {
 
 export const DEFAULT_FIVE_STAR_RULE: FiveStarRule = { minOverallTenths: 45, minSharePercent: 30 }
 
-/** Sums of each dimension's stars over `count` ratings: what the database adds up. */
+/** What the database adds up over a building's ratings of a month. */
 export interface MonthTotals {
+  /** Ratings (households). */
   count: number
+  /** Stars given to each dimension. */
   sums: Scores
+  /** Ratings that scored each dimension (a community may change its dimensions mid-month). */
+  rated: Scores
   /** How many ratings gave each dimension 1 or 2 stars: where the building is weak. */
   low: Scores
 }
@@ -46,34 +50,42 @@ export function summarise(
   totals: MonthTotals | undefined,
   totalHouseholds: number,
   rule: FiveStarRule = DEFAULT_FIVE_STAR_RULE,
+  dimensions: readonly RatingDimension[] = DIMENSIONS,
 ): MonthSummary {
   const count = totals?.count ?? 0
   const averages = Object.fromEntries(
-    DIMENSIONS.map((d) => [d, count > 0 ? round2(totals!.sums[d] / count) : null]),
+    DIMENSIONS.map((d) => {
+      const rated = dimensions.includes(d) ? (totals?.rated[d] ?? 0) : 0
+      return [d, rated > 0 ? round2(totals!.sums[d] / rated) : null]
+    }),
   ) as MonthSummary['averages']
-  // The overall average is over all stars given, computed from the exact integer sums.
-  const starSum = totals ? DIMENSIONS.reduce((sum, d) => sum + totals.sums[d], 0) : 0
-  const overall = count > 0 ? round2(starSum / (count * DIMENSIONS.length)) : null
+  // The overall average is over every star given on the community's dimensions, from exact integer sums.
+  const starSum = totals ? dimensions.reduce((sum, d) => sum + totals.sums[d], 0) : 0
+  const starsGiven = totals ? dimensions.reduce((sum, d) => sum + totals.rated[d], 0) : 0
   return {
     month,
     averages,
-    overall,
+    overall: starsGiven > 0 ? round2(starSum / starsGiven) : null,
     ratedHouseholds: count,
     totalHouseholds,
-    fiveStar: isFiveStar(starSum, count, totalHouseholds, rule),
+    fiveStar: isFiveStar(starSum, starsGiven, count, totalHouseholds, rule),
   }
 }
 
-/** Exact, in integers: starSum / (count × 5) ≥ the minimum average and count / households ≥ the minimum share. */
+/**
+ * Exact, in integers: starSum / starsGiven ≥ the minimum average, and rated households /
+ * households ≥ the minimum share.
+ */
 export function isFiveStar(
   starSum: number,
-  count: number,
+  starsGiven: number,
+  ratedHouseholds: number,
   totalHouseholds: number,
   rule: FiveStarRule = DEFAULT_FIVE_STAR_RULE,
 ): boolean {
-  if (count === 0 || totalHouseholds === 0) return false
-  const averageOk = starSum * 10 >= rule.minOverallTenths * count * DIMENSIONS.length
-  const shareOk = count * 100 >= rule.minSharePercent * totalHouseholds
+  if (starsGiven === 0 || totalHouseholds === 0) return false
+  const averageOk = starSum * 10 >= rule.minOverallTenths * starsGiven
+  const shareOk = ratedHouseholds * 100 >= rule.minSharePercent * totalHouseholds
   return averageOk && shareOk
 }
 

@@ -14,7 +14,7 @@ export interface CorridorRatingDoc {
   householdId: string
   month: string
   openid: string
-  scores: Scores
+  scores: Partial<Scores>
   comment?: string
   photos: string[]
   /** How many times the household rated this month: 1 for the first. */

@@ -21,6 +21,7 @@ export async function monthTotals(
   for (const d of DIMENSIONS) {
     group[d] = $['sum']!(`$scores.${d}`)
     group[`low_${d}`] = $['sum']!($['cond']!([$['lte']!([`$scores.${d}`, 2]), 1, 0]))
+    group[`rated_${d}`] = $['sum']!($['cond']!([$['gt']!([`$scores.${d}`, 0]), 1, 0]))
   }
   const aggregate = db.collection(RATING_COLLECTIONS.current).aggregate() as unknown as {
     match(q: unknown): {
@@ -36,7 +37,10 @@ export async function monthTotals(
     const low = Object.fromEntries(
       DIMENSIONS.map((d) => [d, Number(row[`low_${d}`] ?? 0)]),
     ) as MonthTotals['low']
-    totals.set(`${row._id.buildingId}|${row._id.month}`, { count: row.count, sums, low })
+    const rated = Object.fromEntries(
+      DIMENSIONS.map((d) => [d, Number(row[`rated_${d}`] ?? 0)]),
+    ) as MonthTotals['rated']
+    totals.set(`${row._id.buildingId}|${row._id.month}`, { count: row.count, sums, rated, low })
   }
   return totals
 }

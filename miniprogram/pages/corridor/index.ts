@@ -5,7 +5,7 @@
 import type { BuildingRatingSummary } from '../../../typings'
 import { pageBehavior } from '../../behaviors/page'
 import { community } from '../../services/community'
-import { DIMENSION_LABELS, ratings } from '../../services/ratings'
+import { ratings } from '../../services/ratings'
 import { messageOf } from '../../utils/feedback'
 
 interface Bar {
@@ -48,7 +48,7 @@ Component({
             communityId: home.communityId,
           },
           summary,
-          dimensions: DIMENSION_LABELS.map(({ key, label }) => ({
+          dimensions: summary.dimensions.map(({ key, label }) => ({
             label,
             value:
               summary.current.averages[key] === null ? '—' : `${summary.current.averages[key]} 星`,

@@ -11,7 +11,32 @@ describe('五星楼道 rule', () => {
     [0, 0, 10, false],
     [5 * 5, 1, 0, false],
   ])('%d stars from %d of %d households → %s', (starSum, count, households, expected) => {
-    expect(isFiveStar(starSum, count, households)).toBe(expected)
+    expect(isFiveStar(starSum, count * 5, count, households)).toBe(expected)
+  })
+
+  it('averages each dimension over the ratings that scored it, when a community changed its dimensions', () => {
+    // Two ratings scored all five; one (after the change) scored only three.
+    const summary = summarise(
+      '2026-11',
+      {
+        count: 3,
+        sums: { cleanliness: 15, safety: 14, facilities: 13, culture: 10, harmony: 10 },
+        rated: { cleanliness: 3, safety: 3, facilities: 3, culture: 2, harmony: 2 },
+        low: { cleanliness: 0, safety: 0, facilities: 0, culture: 0, harmony: 0 },
+      },
+      10,
+      undefined,
+      ['cleanliness', 'safety', 'facilities'],
+    )
+    expect(summary.averages).toEqual({
+      cleanliness: 5,
+      safety: 4.67,
+      facilities: 4.33,
+      culture: null,
+      harmony: null,
+    })
+    expect(summary.overall).toBe(4.67) // 42 stars over 9 scores
+    expect(summary.fiveStar).toBe(true)
   })
 
   it('summarises exact integer sums into averages with 2 decimals', () => {
@@ -20,6 +45,7 @@ describe('五星楼道 rule', () => {
       {
         count: 3,
         sums: { cleanliness: 14, safety: 13, facilities: 15, culture: 12, harmony: 15 },
+        rated: { cleanliness: 3, safety: 3, facilities: 3, culture: 3, harmony: 3 },
         low: { cleanliness: 0, safety: 0, facilities: 0, culture: 0, harmony: 0 },
       },
       10,

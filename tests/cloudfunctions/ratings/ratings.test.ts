@@ -276,3 +276,52 @@ describe('weak points', () => {
     expect(asResident.data.weakPoints).toBeUndefined()
   })
 })
+
+describe('dimensions per community', () => {
+  it('lets staff choose at least three dimensions; ratings then score exactly those', async () => {
+    const call = (openid: string, action: string, input: Record<string, unknown>) =>
+      c.cloud.callFunction('ratings', { action, ...input }, openid) as Promise<any>
+    expect(
+      await call(CALLERS.resident, 'configureDimensions', {
+        communityId: 'c-hefeng',
+        dimensions: ['safety', 'cleanliness', 'harmony'],
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'PERMISSION_DENIED' } })
+    expect(
+      await call(CALLERS.staffOfThisCommunity, 'configureDimensions', {
+        communityId: 'c-hefeng',
+        dimensions: ['safety', 'harmony'],
+      }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_ARGUMENT', message: '至少保留 3 个评价项目' },
+    })
+    expect(
+      await call(CALLERS.staffOfThisCommunity, 'configureDimensions', {
+        communityId: 'c-hefeng',
+        dimensions: ['safety', 'cleanliness', 'harmony'],
+      }),
+    ).toEqual({ ok: true, data: { dimensions: ['cleanliness', 'safety', 'harmony'] } })
+
+    const before = c.digest()
+    expect(await rate(CALLERS.resident)).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_ARGUMENT', message: '本社区不评价“设施完好”' },
+    })
+    expect(await rate(CALLERS.resident, { scores: { cleanliness: 5, safety: 5 } })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_ARGUMENT', message: '请给“邻里和睦”打分' },
+    })
+    expect(c.digest()).toBe(before)
+    expect(
+      await rate(CALLERS.resident, { scores: { cleanliness: 5, safety: 4, harmony: 3 } }),
+    ).toMatchObject({ ok: true, data: { overall: 4 } })
+    const summary = await call(CALLERS.resident, 'buildingSummary', { buildingId: 'b-jiguang-3' })
+    expect(summary.data.dimensions.map((d: { label: string }) => d.label)).toEqual([
+      '整洁卫生',
+      '安全畅通',
+      '邻里和睦',
+    ])
+    expect(summary.data.current.averages.facilities).toBeNull()
+  })
+})

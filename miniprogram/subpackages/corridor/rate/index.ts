@@ -1,7 +1,7 @@
 /** Rate this month's corridor on the five dimensions of the 五星楼道 standard, with an optional word. */
 import { pageBehavior } from '../../../behaviors/page'
-import { DIMENSION_LABELS, ratings } from '../../../services/ratings'
-import { showError } from '../../../utils/feedback'
+import { ratings } from '../../../services/ratings'
+import { messageOf, showError } from '../../../utils/feedback'
 import { newRequestId } from '../../../utils/requestId'
 import { monthOf } from '../../../utils/time'
 
@@ -9,14 +9,27 @@ Component({
   behaviors: [pageBehavior],
   data: {
     buildingId: '',
-    dimensions: DIMENSION_LABELS.map((d) => ({ ...d, value: 0 })),
+    loading: true,
+    error: '',
+    /** The community's dimensions, from the building's summary. */
+    dimensions: [] as Array<{ key: string; label: string; value: number }>,
     comment: '',
     submitting: false,
     requestId: newRequestId(),
   },
   methods: {
-    onLoad(query: Record<string, string | undefined>) {
-      this.setData({ buildingId: query['buildingId'] ?? '' })
+    async onLoad(query: Record<string, string | undefined>) {
+      const buildingId = query['buildingId'] ?? ''
+      this.setData({ buildingId })
+      try {
+        const summary = await ratings.buildingSummary(buildingId)
+        this.setData({
+          loading: false,
+          dimensions: summary.dimensions.map((d) => ({ ...d, value: 0 })),
+        })
+      } catch (error) {
+        this.setData({ loading: false, error: messageOf(error) })
+      }
     },
 
     onRate(event: WechatMiniprogram.CustomEvent) {

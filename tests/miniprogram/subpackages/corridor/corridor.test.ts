@@ -29,9 +29,10 @@ describe('睦邻楼道', () => {
   it('lets a resident rate all five dimensions, then shows the month on the building page', async () => {
     live.actAs('demo-resident-huang')
     const rate = render('subpackages/corridor/rate/index')
-    ;(rate.instance as unknown as { onLoad(q: Record<string, string>): void }).onLoad({
+    void (rate.instance as unknown as { onLoad(q: Record<string, string>): Promise<void> }).onLoad({
       buildingId: 'b-jiguang-3',
     })
+    await waitForText(rate, '邻里和睦')
     rate.querySelector('.submit')!.querySelector('.van-button')!.dispatchEvent('tap')
     await settle()
     expect(wx()['showToast']).toHaveBeenCalledWith(
