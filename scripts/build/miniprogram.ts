@@ -17,7 +17,10 @@ const SKIPPED = new Set(['tsconfig.json'])
  * `localCloud` makes a development build whose calls go to the local cloud (`npm start`);
  * without it the build is a release build that uses wx.cloud only.
  */
-export async function buildMiniprogram(localCloud: LocalCloudSetting | null = null): Promise<void> {
+export async function buildMiniprogram(
+  localCloud: LocalCloudSetting | null = null,
+  outDir: string = MINIPROGRAM_DIST,
+): Promise<void> {
   const define = { __JINLIN_LOCAL_CLOUD__: JSON.stringify(localCloud) }
   const files = listFiles(MINIPROGRAM_SRC).filter(
     (file) => !SKIPPED.has(file) && !file.endsWith('.d.ts'),
@@ -25,7 +28,7 @@ export async function buildMiniprogram(localCloud: LocalCloudSetting | null = nu
   await Promise.all(
     files.map(async (file) => {
       const from = path.join(MINIPROGRAM_SRC, file)
-      if (!file.endsWith('.ts')) return copyFile(from, path.join(MINIPROGRAM_DIST, file))
+      if (!file.endsWith('.ts')) return copyFile(from, path.join(outDir, file))
       const result = await esbuild.transform(fs.readFileSync(from, 'utf8'), {
         loader: 'ts',
         format: 'cjs',
@@ -34,7 +37,7 @@ export async function buildMiniprogram(localCloud: LocalCloudSetting | null = nu
         minifySyntax: true,
         define,
       })
-      writeFile(path.join(MINIPROGRAM_DIST, file.replace(/\.ts$/, '.js')), result.code)
+      writeFile(path.join(outDir, file.replace(/\.ts$/, '.js')), result.code)
     }),
   )
 }

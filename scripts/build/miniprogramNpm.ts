@@ -10,7 +10,6 @@ import { MINIPROGRAM_DIST, MINIPROGRAM_SRC, ROOT } from './paths'
 
 const VANT_LIB = path.join(ROOT, 'node_modules/@vant/weapp/lib')
 const VANT_PREFIX = '@vant/weapp/'
-const NPM_DIST = path.join(MINIPROGRAM_DIST, 'miniprogram_npm')
 /** dayjs and the plugins the mini-program uses: timezone is left out on purpose (see utils/time.ts). */
 const DAYJS_FILES: Record<string, string> = {
   'dayjs.min.js': 'index.js',
@@ -18,7 +17,10 @@ const DAYJS_FILES: Record<string, string> = {
   'locale/zh-cn.js': 'locale/zh-cn.js',
 }
 
-export function packMiniprogramNpm(): { vantFolders: string[] } {
+export function packMiniprogramNpm(miniprogramDir: string = MINIPROGRAM_DIST): {
+  vantFolders: string[]
+} {
+  const NPM_DIST = path.join(miniprogramDir, 'miniprogram_npm')
   fs.rmSync(NPM_DIST, { recursive: true, force: true })
   const vantFolders = vantFoldersInUse()
   for (const folder of vantFolders) {

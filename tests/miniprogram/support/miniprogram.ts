@@ -12,7 +12,7 @@ export const MINIPROGRAM_DIST = path.resolve(__dirname, '../../../dist/miniprogr
  * simulate resolves usingComponents only as paths, so bare npm names (`@vant/weapp/cell/index`)
  * are mapped to miniprogram_npm, the way the mini-program runtime resolves them.
  */
-function npmComponentOverrides(): Record<string, string> {
+function npmComponentOverrides(root: string): Record<string, string> {
   const overrides: Record<string, string> = {}
   const visit = (dir: string): void => {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
@@ -30,7 +30,7 @@ function npmComponentOverrides(): Record<string, string> {
       }
     }
   }
-  visit(MINIPROGRAM_DIST)
+  visit(root)
   return overrides
 }
 
@@ -38,16 +38,25 @@ export type Rendered = ReturnType<typeof simulate.render>
 
 /** Renders `pages/me/index` (a path under dist/miniprogram) attached to the document. */
 export function render(componentPath: string, properties?: Record<string, unknown>): Rendered {
-  if (!fs.existsSync(path.join(MINIPROGRAM_DIST, `${componentPath}.json`))) {
+  return renderFrom(MINIPROGRAM_DIST, componentPath, properties)
+}
+
+/** The same, from another build of the mini-program (e.g. a development build). */
+export function renderFrom(
+  root: string,
+  componentPath: string,
+  properties?: Record<string, unknown>,
+): Rendered {
+  if (!fs.existsSync(path.join(root, `${componentPath}.json`))) {
     throw new Error(`dist/miniprogram/${componentPath} is not built: run npm run build`)
   }
   // simulate requires the page's JS to run Component(); jest keeps modules cached, so a second
   // render of the same page in one file would register nothing without a fresh registry.
   jest.resetModules()
-  const id = simulate.load(path.join(MINIPROGRAM_DIST, componentPath), {
+  const id = simulate.load(path.join(root, componentPath), {
     compiler: 'official',
-    rootPath: MINIPROGRAM_DIST,
-    usingComponents: npmComponentOverrides(),
+    rootPath: root,
+    usingComponents: npmComponentOverrides(root),
   })
   const component = simulate.render(id, properties)
   component.attach(document.createElement('parent-wrapper'))
