@@ -94,6 +94,7 @@ export function demoDocuments(now: Date): DemoDocuments {
       })
     }
   }
+  docs['corridorRatings'] = demoRatings(docs, now)
   for (const team of DEMO_VOLUNTEER_TEAMS) {
     const leader = DEMO_USERS.find((u) => u.leaderOf === team.id)
     docs.volunteerTeams!.push({
@@ -109,4 +110,53 @@ export function demoDocuments(now: Date): DemoDocuments {
     })
   }
   return docs
+}
+
+/** Shanghai months before `now`, most recent last: `2026-06` … `2026-10` for a November `now`. */
+function previousMonths(now: Date, count: number): string[] {
+  const shanghai = new Date(now.getTime() + 8 * 3600 * 1000)
+  const index = shanghai.getUTCFullYear() * 12 + shanghai.getUTCMonth()
+  return Array.from({ length: count }, (_unused, i) => {
+    const m = index - count + i
+    return `${Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`
+  })
+}
+
+/**
+ * Five past months of 睦邻楼道 ratings from about half the households, so that the demo's trend
+ * charts and rankings have something to show. 金涵小区二期B区17号楼, adopted by the city's
+ * publicity department, rates highest, as a five-star corridor would.
+ */
+function demoRatings(docs: DemoDocuments, now: Date): Array<Record<string, unknown>> {
+  const ratings: Array<Record<string, unknown>> = []
+  const months = previousMonths(now, 5)
+  months.forEach((month, m) => {
+    for (const household of docs['households']!) {
+      const id = String(household['_id'])
+      const seed = [...id].reduce((sum, ch) => sum + ch.charCodeAt(0), 0) + m * 7
+      if (seed % 2 === 1) continue
+      const adopted = household['buildingId'] === 'b-jinhan-2b-17'
+      const star = (k: number) =>
+        adopted ? 4 + ((seed + k) % 4 === 0 ? 0 : 1) : 2 + ((seed * (k + 3) + m) % 4)
+      ratings.push({
+        _id: `${id}_${month}`,
+        communityId: household['communityId'],
+        buildingId: household['buildingId'],
+        householdId: id,
+        month,
+        openid: 'demo-seed',
+        scores: {
+          cleanliness: star(0),
+          safety: star(1),
+          facilities: star(2),
+          culture: star(3),
+          harmony: star(4),
+        },
+        photos: [],
+        submissions: 1,
+        updatedAt: now,
+      })
+    }
+  })
+  return ratings
 }

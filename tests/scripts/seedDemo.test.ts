@@ -42,6 +42,20 @@ describe('demo data', () => {
     for (const binding of docs['bindings']!) expect(households).toContain(binding['householdId'])
   })
 
+  it('has five past months of corridor ratings, the adopted 17号楼 the best rated', () => {
+    const ratings = docs['corridorRatings']!
+    const months = [...new Set(ratings.map((r) => r['month']))].sort()
+    expect(months).toEqual(['2026-06', '2026-07', '2026-08', '2026-09', '2026-10'])
+    const average = (buildingId: string) => {
+      const stars = ratings
+        .filter((r) => r['buildingId'] === buildingId)
+        .flatMap((r) => Object.values(r['scores'] as object) as number[])
+      return stars.reduce((a, b) => a + b, 0) / stars.length
+    }
+    expect(average('b-jinhan-2b-17')).toBeGreaterThanOrEqual(4.5)
+    expect(average('b-jiguang-3')).toBeLessThan(4.5)
+  })
+
   it('seeds an empty local cloud once, through the declared collections', async () => {
     expect(await seedDemoIfEmpty(t.cloud)).toBe(true)
     expect(await seedDemoIfEmpty(t.cloud)).toBe(false)
