@@ -38,6 +38,13 @@ export type Rendered = ReturnType<typeof simulate.render>
 
 /** Renders `pages/me/index` (a path under dist/miniprogram) attached to the document. */
 export function render(componentPath: string, properties?: Record<string, unknown>): Rendered {
+  // `npm start` leaves a development build in dist/ (calls go to wx.request): say so plainly.
+  const config = fs.readFileSync(path.join(MINIPROGRAM_DIST, 'config.js'), 'utf8')
+  if (!/LOCAL_CLOUD = null/.test(config)) {
+    throw new Error(
+      'dist/miniprogram is a development build (npm start): run npm run build, or npm test',
+    )
+  }
   return renderFrom(MINIPROGRAM_DIST, componentPath, properties)
 }
 
