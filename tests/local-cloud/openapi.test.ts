@@ -5,21 +5,21 @@
  * on failure.
  */
 import QRCode from 'qrcode'
-import { createOpenApi, DEFAULT_BLOCKED_WORDS } from '../../local-cloud/src/openapi'
+import { startLocalCloud, type LocalCloud } from '../../local-cloud/src'
+import { DEFAULT_BLOCKED_WORDS, type OpenApi } from '../../local-cloud/src/openapi'
 import { TcbError } from '../../local-cloud/src/protocol/tcbError'
-import { createStorage } from '../../local-cloud/src/storage'
-import { startMiniAdminServer, type MiniAdminServer } from './support/miniAdminServer'
 import { pngPixels } from './support/pngPixels'
 import { collectUnhandledRejections, loadWxServerSdk, rejectionOf } from './support/wxServerSdk'
 
-const openApi = createOpenApi()
-let server: MiniAdminServer
+let server: LocalCloud
+let openApi: OpenApi
 let openapi: ReturnType<typeof loadWxServerSdk>['openapi']
 const unhandled = collectUnhandledRejections()
 
 beforeAll(async () => {
-  server = await startMiniAdminServer({ storage: createStorage({ dir: null }), openApi })
-  openapi = loadWxServerSdk(server.adminUrl).openapi
+  server = await startLocalCloud({ dataDir: null })
+  openApi = server.openApi
+  openapi = loadWxServerSdk(server.sdkEnv).openapi
 })
 
 afterAll(async () => {
@@ -203,7 +203,7 @@ describe('other openapi calls', () => {
   })
 
   it('throws a TcbError for a request that is not a wx.openApi multipart body', () => {
-    const context = { envName: 'test', requestId: 'r', baseUrl: server.baseUrl }
+    const context = { envName: 'test', requestId: 'r', baseUrl: server.url }
     expect(() => openApi.handle(Buffer.from('{}'), 'application/json', context)).toThrow(TcbError)
     expect(() =>
       openApi.handle(Buffer.from('junk'), 'multipart/form-data; boundary=b', context),

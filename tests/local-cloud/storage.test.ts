@@ -5,19 +5,24 @@
 import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
-import { createOpenApi } from '../../local-cloud/src/openapi'
-import { createStorage, LOCAL_BUCKET, MAX_UPLOAD_BYTES } from '../../local-cloud/src/storage'
-import { startMiniAdminServer, type MiniAdminServer } from './support/miniAdminServer'
+import { startLocalCloud, type LocalCloud } from '../../local-cloud/src'
+import {
+  createStorage,
+  LOCAL_BUCKET,
+  MAX_UPLOAD_BYTES,
+  type Storage,
+} from '../../local-cloud/src/storage'
 import { collectUnhandledRejections, loadWxServerSdk, rejectionOf } from './support/wxServerSdk'
 
-const storage = createStorage({ dir: null })
-let server: MiniAdminServer
+let server: LocalCloud
+let storage: Storage
 let cloud: ReturnType<typeof loadWxServerSdk>
 const unhandled = collectUnhandledRejections()
 
 beforeAll(async () => {
-  server = await startMiniAdminServer({ storage, openApi: createOpenApi() })
-  cloud = loadWxServerSdk(server.adminUrl)
+  server = await startLocalCloud({ dataDir: null })
+  storage = server.storage
+  cloud = loadWxServerSdk(server.sdkEnv)
 })
 
 afterAll(async () => {
@@ -48,7 +53,7 @@ describe('storage through wx-server-sdk', () => {
     expect(result.errMsg).toBe('getTempFileURL:ok')
     const [item] = result.fileList
     expect(item).toMatchObject({ fileID, status: 0, errMsg: 'ok' })
-    expect(item!.tempFileURL).toBe(`${server.baseUrl}/__files/${cloudPath}`)
+    expect(item!.tempFileURL).toBe(`${server.url}/__files/${cloudPath}`)
 
     const response = await fetch(encodeURI(item!.tempFileURL))
     expect(response.status).toBe(200)
@@ -129,7 +134,7 @@ describe('storage through wx-server-sdk', () => {
 
 describe('storage HTTP endpoints', () => {
   it('refuses a PUT without a token minted by getUploadMetadata', async () => {
-    const response = await fetch(`${server.baseUrl}/__cos/${encodeURIComponent('x.txt')}`, {
+    const response = await fetch(`${server.url}/__cos/${encodeURIComponent('x.txt')}`, {
       method: 'PUT',
       body: 'x',
     })

@@ -3,16 +3,13 @@
  * wx-server-sdk pointed at it: one per test file.
  */
 import * as path from 'node:path'
-import type * as WxServerSdkModule from 'wx-server-sdk'
 import { startLocalCloud, type LocalCloud, type LocalCloudOptions } from '../../../local-cloud/src'
-
-export type WxServerSdk = typeof WxServerSdkModule
+import { loadWxServerSdk, type WxServerSdk } from './wxServerSdk'
 
 export interface TestCloud {
   cloud: LocalCloud
   sdk: WxServerSdk
   // The SDK's database typings are too loose to use (results typed `string | void | …`).
-
   db: any
 }
 
@@ -25,9 +22,7 @@ export async function startTestCloud(options: LocalCloudOptions = {}): Promise<T
     functionsDir: path.resolve(__dirname, '../../../dist/cloudfunctions'),
     ...options,
   })
-  Object.assign(process.env, cloud.sdkEnv)
-  const sdk = require('wx-server-sdk') as WxServerSdk
-  sdk.init({ env: 'local' } as never)
+  const sdk = loadWxServerSdk(cloud.sdkEnv)
   const db = sdk.database({ throwOnNotFound: false } as never)
   return { cloud, sdk, db }
 }

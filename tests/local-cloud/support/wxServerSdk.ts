@@ -1,18 +1,16 @@
 /**
- * The real wx-server-sdk pointed at a local admin URL. The SDK reads TCB_CONTEXT_CNFG and the
- * credentials from the environment, so they are set before it is required; jest gives each test
- * file its own module registry, hence its own SDK instance.
+ * The real wx-server-sdk pointed at a local cloud. The SDK reads where to go (TCB_CONTEXT_CNFG),
+ * its credentials and the cloud's runtime markers from the environment, so `localCloud.sdkEnv` is
+ * set before it is required; jest gives each test file its own module registry, hence its own SDK.
  */
 import type * as wxServerSdk from 'wx-server-sdk'
 
-type WxServerSdk = typeof wxServerSdk
+export type WxServerSdk = typeof wxServerSdk
 
-export function loadWxServerSdk(adminUrl: string): WxServerSdk {
-  process.env['TCB_CONTEXT_CNFG'] = JSON.stringify({ URL: adminUrl })
-  process.env['TENCENTCLOUD_SECRETID'] = 'x'
-  process.env['TENCENTCLOUD_SECRETKEY'] = 'x'
+export function loadWxServerSdk(sdkEnv: Record<string, string>): WxServerSdk {
+  Object.assign(process.env, sdkEnv)
   const cloud = require('wx-server-sdk') as WxServerSdk
-  cloud.init({ env: 'test' })
+  cloud.init({ env: 'test' } as never)
   return cloud
 }
 
