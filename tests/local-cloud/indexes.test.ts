@@ -2,6 +2,7 @@
 import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
+import { Store } from '../../local-cloud/src/database/store'
 import { startTestCloud, type TestCloud } from './support/testCloud'
 
 let t: TestCloud
@@ -139,5 +140,35 @@ describe('planning $and', () => {
       1, 4, 28,
     ])
     expect(t.cloud.store.unindexedQueries).toEqual([])
+  })
+})
+
+describe('key columns across restarts', () => {
+  it('fills keys for documents written before an index was declared, and keeps them after a restart', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jl-keys-'))
+    const file = path.join(dir, 'db.sqlite')
+    try {
+      const first = new Store(file)
+      first.createCollection('notes')
+      first.write('notes', 'a', { tag: 'x', n: 1 })
+      first.declareIndexes('notes', [{ name: 'tag', keys: { tag: 1 } }])
+      first.write('notes', 'b', { tag: 'x', n: 2 })
+      first.unindexedQueries.length = 0
+      expect(
+        first.find('notes', { filter: { tag: 'x' }, sort: [['_id', 1]] }).map((d) => d['n']),
+      ).toEqual([1, 2])
+      expect(first.unindexedQueries).toEqual([])
+      first.close()
+
+      const second = new Store(file)
+      second.declareIndexes('notes', [{ name: 'tag', keys: { tag: 1 } }])
+      second.write('notes', 'c', { tag: 'x', n: 3 })
+      expect(
+        second.find('notes', { filter: { tag: 'x' }, sort: [['_id', 1]] }).map((d) => d['n']),
+      ).toEqual([1, 2, 3])
+      second.close()
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true })
+    }
   })
 })

@@ -70,7 +70,8 @@ export class Store {
     this.db.pragma('temp_store = MEMORY')
     this.db
       .exec(`CREATE TABLE IF NOT EXISTS jl_collections (name TEXT PRIMARY KEY, created_at TEXT NOT NULL);
-      CREATE TABLE IF NOT EXISTS jl_non_scalar_paths (collection TEXT, path TEXT, PRIMARY KEY (collection, path));`)
+      CREATE TABLE IF NOT EXISTS jl_non_scalar_paths (collection TEXT, path TEXT, PRIMARY KEY (collection, path));
+      CREATE TABLE IF NOT EXISTS jl_key_paths (collection TEXT PRIMARY KEY, paths TEXT NOT NULL);`)
     for (const row of this.db.prepare('SELECT name FROM jl_collections').all() as Array<{
       name: string
     }>) {
@@ -202,19 +203,27 @@ export class Store {
       if (!columns.has(`k:${path}`))
         this.db.exec(`ALTER TABLE ${state.table} ADD COLUMN ${keyColumn(path)} BLOB`)
     }
-    if (state.keyPaths.length === 0) return
-    const update = this.db.prepare(
-      `UPDATE ${state.table} SET ${state.keyPaths.map((p) => `${keyColumn(p)} = ?`).join(', ')} WHERE id = ?`,
-    )
-    const rows = this.db.prepare(`SELECT id, data FROM ${state.table}`).all() as Array<{
-      id: string
-      data: string
-    }>
+    // Refill the key columns only when the indexed paths changed: not on every start.
+    const applied = JSON.stringify(state.keyPaths)
+    const previous = this.db
+      .prepare('SELECT paths FROM jl_key_paths WHERE collection = ?')
+      .get(name) as { paths: string } | undefined
+    if (previous?.paths === applied) return
     this.atomically(() => {
-      for (const row of rows) {
-        const doc = deserializeDocument(row.data)
-        update.run(...this.keysOf(name, state, doc), row.id)
+      if (state.keyPaths.length > 0) {
+        const update = this.db.prepare(
+          `UPDATE ${state.table} SET ${state.keyPaths.map((p) => `${keyColumn(p)} = ?`).join(', ')} WHERE id = ?`,
+        )
+        const rows = this.db.prepare(`SELECT id, data FROM ${state.table}`).all() as Array<{
+          id: string
+          data: string
+        }>
+        for (const row of rows)
+          update.run(...this.keysOf(name, state, deserializeDocument(row.data)), row.id)
       }
+      this.db
+        .prepare('INSERT OR REPLACE INTO jl_key_paths (collection, paths) VALUES (?, ?)')
+        .run(name, applied)
     })
   }
 
