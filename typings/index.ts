@@ -5,11 +5,13 @@
 import type { CommunityActions } from './community'
 import type { HealthActions } from './health'
 import type { RatingsActions } from './ratings'
+import type { VolunteersActions } from './volunteers'
 
 export interface CloudFunctions {
   health: HealthActions
   community: CommunityActions
   ratings: RatingsActions
+  volunteers: VolunteersActions
 }
 
 export type FunctionName = keyof CloudFunctions
@@ -24,3 +26,4 @@ export type * from './envelope'
 export type * from './health'
 export type * from './community'
 export type * from './ratings'
+export type * from './volunteers'

@@ -1,6 +1,7 @@
 /** The demo data as documents per collection, ready to insert into an empty store. */
-import { buildingId, DEMO_COMMUNITIES, DEMO_VOLUNTEER_TEAMS, householdId } from './places'
+import { buildingId, DEMO_COMMUNITIES, householdId } from './places'
 import { DEMO_USERS } from './users'
+import { demoVolunteerDocuments } from './volunteers'
 
 export type DemoDocuments = Record<string, Array<Record<string, unknown>>>
 
@@ -13,7 +14,6 @@ export function demoDocuments(now: Date): DemoDocuments {
     households: [],
     users: [],
     bindings: [],
-    volunteerTeams: [],
   }
   for (const community of DEMO_COMMUNITIES) {
     docs.communities!.push({
@@ -95,20 +95,7 @@ export function demoDocuments(now: Date): DemoDocuments {
     }
   }
   docs['corridorRatings'] = demoRatings(docs, now)
-  for (const team of DEMO_VOLUNTEER_TEAMS) {
-    const leader = DEMO_USERS.find((u) => u.leaderOf === team.id)
-    docs.volunteerTeams!.push({
-      _id: team.id,
-      communityId: 'c-jinxi',
-      name: team.name,
-      serviceTypes: team.serviceTypes,
-      leaderOpenid: leader?.openid ?? null,
-      memberOpenids: DEMO_USERS.filter(
-        (u) => u.memberOf?.includes(team.id) || u.leaderOf === team.id,
-      ).map((u) => u.openid),
-      createdAt: now,
-    })
-  }
+  Object.assign(docs, demoVolunteerDocuments(now))
   return docs
 }
 

@@ -1,0 +1,48 @@
+/**
+ * Transactions that survive a crowd. wx-server-sdk's own retry covers only a conflict at commit,
+ * restarts without aborting (the failed attempt keeps its locks until the 30 s limit), and does
+ * not retry a conflict raised by a write inside the callback (CLOUDBASE-PROTOCOL.md §3). So each
+ * attempt runs with the SDK's retries off (it then aborts on any failure) and we retry a conflict
+ * ourselves, after a random pause that grows with each attempt. Refusals (AppError) are not
+ * retried: the transaction is rolled back and the refusal goes to the caller as it is.
+ */
+import type { Database, DocumentRef } from '../../shared/cloud'
+import { AppError, isAppError } from '../../shared/errors'
+
+export interface TransactionQuery<T> {
+  where(condition: Record<string, unknown>): TransactionQuery<T>
+  orderBy(field: string, order: 'asc' | 'desc'): TransactionQuery<T>
+  limit(n: number): TransactionQuery<T>
+  get(): Promise<{ data: Array<T & { _id: string }> }>
+}
+
+/** The parts of a transaction we use: single documents, and snapshot queries. */
+export interface Tx {
+  collection<T>(name: string): { doc(id: string): DocumentRef<T> } & TransactionQuery<T>
+}
+
+export const MAX_ATTEMPTS = 40
+
+export function isConflict(error: unknown): boolean {
+  if (isAppError(error)) return false
+  const e = error as { code?: unknown; errMsg?: unknown; message?: unknown } | null
+  const text = `${String(e?.code ?? '')} ${String(e?.errMsg ?? '')} ${String(e?.message ?? '')}`
+  return /TRANSACTION_CONFLICT|Transaction is conflict/i.test(text)
+}
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+export async function inTransaction<R>(db: Database, work: (tx: Tx) => Promise<R>): Promise<R> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await db.runTransaction((transaction) => work(transaction as unknown as Tx), 0)
+    } catch (error) {
+      if (!isConflict(error)) throw error
+      if (attempt + 1 >= MAX_ATTEMPTS) {
+        throw new AppError('CONFLICT', '同时操作的人太多了，请稍后再试')
+      }
+      // Full jitter, 5 ms doubling to at most 160 ms.
+      await pause(Math.random() * 5 * 2 ** Math.min(attempt, 5))
+    }
+  }
+}
