@@ -5,6 +5,7 @@ import { input } from '../../shared/validation'
 import { getProject, signupId } from '../lib/access'
 import { projectId } from '../lib/fields'
 import { VOLUNTEER_COLLECTIONS, type ProjectDoc, type SignupDoc } from '../lib/model'
+import { settle } from '../lib/allocate'
 import { notify } from '../lib/notify'
 import { inTransaction } from '../lib/transaction'
 
@@ -23,6 +24,12 @@ export const cancelSignup = defineAction({
     if (now.getTime() >= new Date(project.startAt).getTime())
       throw new AppError('FAILED_PRECONDITION', '项目已经开始，不能再取消报名，请联系组织者')
     const mine = signupId(id, context.openid)
+    const { data: own } = await db
+      .collection<SignupDoc>(VOLUNTEER_COLLECTIONS.signups)
+      .doc(mine)
+      .get()
+    // Tapped signup and then cancel at once: the signup is decided first.
+    if (own?.status === 'queued') await settle(db, id, mine, now)
 
     const promoted = await inTransaction(db, async (tx) => {
       const projects = tx.collection<ProjectDoc>(VOLUNTEER_COLLECTIONS.projects)
@@ -33,6 +40,7 @@ export const cancelSignup = defineAction({
         throw new AppError('FAILED_PRECONDITION', '这个项目已取消')
       if (!signup || signup.status === 'cancelled')
         throw new AppError('FAILED_PRECONDITION', '您没有报名这个项目')
+      if (signup.status === 'queued') throw new AppError('CONFLICT', '报名还在处理中，请稍后再试')
       const counters: Partial<ProjectDoc> = {}
       let next: SignupDoc | null = null
       if (signup.status === 'waitlisted') {

@@ -1,8 +1,9 @@
 import { z } from 'zod'
 import type { SignupResult } from '../../../typings/volunteers'
-import { loadCaller } from '../../shared/caller'
 import { AppError } from '../../shared/errors'
+import { isDuplicateKey } from '../../shared/idempotency'
 import { byIds } from '../../shared/lookups'
+import { COLLECTIONS, type UserDoc } from '../../shared/model'
 import { defineAction } from '../../shared/router'
 import { input, requestId, text } from '../../shared/validation'
 import {
@@ -12,12 +13,12 @@ import {
   requirePrivacyAgreed,
   signupId,
 } from '../lib/access'
+import { settle } from '../lib/allocate'
 import { newPassCode } from '../lib/codes'
 import { projectId, teamId } from '../lib/fields'
 import { VOLUNTEER_COLLECTIONS, type ProjectDoc, type SignupDoc, type TeamDoc } from '../lib/model'
 import { overlapsFor } from '../lib/overlaps'
 import { signupOpen } from '../lib/rules'
-import { inTransaction } from '../lib/transaction'
 import { waitlistRank } from '../lib/views'
 
 function refuseClosed(project: ProjectDoc, now: Date): void {
@@ -26,11 +27,12 @@ function refuseClosed(project: ProjectDoc, now: Date): void {
 }
 
 /**
- * 志愿者报名. A place while there is one, else the waitlist in order of arrival. The place is
- * decided in a transaction that reads and writes the project's counters, so however many tap at
- * once the places are never more than the capacity and every signup gets its own order; the
- * signup's id (`<projectId>_<openid>`) makes a second place for the same volunteer impossible.
- * The same request again answers its first result; a new request for a held place is refused.
+ * 志愿者报名. A place while there is one, else the waitlist in order of arrival. The signup's
+ * id (`<projectId>_<openid>`) makes a second place for the same volunteer impossible; the place
+ * is decided by lib/allocate.ts in transactions that write the project's counters with the
+ * signups they count, so however many tap at once the capacity is never exceeded and the
+ * waitlist keeps its order. The same request again answers its first result; a new request for
+ * a held place is refused. Refusals happen before anything is written.
  */
 export const signup = defineAction({
   input: input({
@@ -42,33 +44,23 @@ export const signup = defineAction({
   }),
   async run(request, context): Promise<SignupResult> {
     const db = context.cloud.database()
-    const [caller, project] = await Promise.all([
-      loadCaller(db, context.openid),
+    const _ = db.command
+    const id = signupId(request.projectId, context.openid)
+    const [{ data: user }, project, memberOf] = await Promise.all([
+      db.collection<UserDoc>(COLLECTIONS.users).doc(context.openid).get(),
       getProject(db, request.projectId),
+      approvedTeamIds(db, context.openid),
     ])
     const now = context.now()
     refuseClosed(project, now)
-    requirePrivacyAgreed(caller)
+    requirePrivacyAgreed({ user })
     const signups = db.collection<SignupDoc>(VOLUNTEER_COLLECTIONS.signups)
-    const id = signupId(project._id, context.openid)
-    const answer = async (doc: SignupDoc): Promise<SignupResult> => ({
-      projectId: project._id,
-      status: doc.status === 'waitlisted' ? 'waitlisted' : 'confirmed',
-      waitlistRank: await waitlistRank(db, doc),
-      overlaps: await overlapsFor(db, context.openid, project, id),
-    })
-    const held = (await signups.doc(id).get()).data
-    if (held && held.status !== 'cancelled') {
-      if (held.requestId === request.requestId) return answer(held)
-      throw new AppError('ALREADY_EXISTS', '您已经报名了这个项目')
-    }
 
     if (project.skills.length > 0 && request.confirmSkills !== true) {
       throw new AppError('INVALID_ARGUMENT', `请确认您具备：${project.skills.join('、')}`, [
         { field: 'confirmSkills', message: '请确认具备项目要求的条件' },
       ])
     }
-    const memberOf = await approvedTeamIds(db, context.openid)
     if (project.conditionTeamIds.length > 0) {
       if (!memberOf.some((t) => project.conditionTeamIds.includes(t))) {
         const teams = await byIds<TeamDoc>(
@@ -97,49 +89,69 @@ export const signup = defineAction({
       memberOf.find((t) => project.invitedTeamIds.includes(t)) ??
       memberOf[0] ??
       null
-    const name = request.name ?? displayNameOf(caller)
+    const name = request.name ?? displayNameOf({ user })
 
-    const doc = await inTransaction(db, async (tx) => {
-      const projects = tx.collection<ProjectDoc>(VOLUNTEER_COLLECTIONS.projects)
-      const places = tx.collection<SignupDoc>(VOLUNTEER_COLLECTIONS.signups)
-      const { data: current } = await projects.doc(project._id).get()
-      if (!current) throw new AppError('NOT_FOUND', '没有找到这个志愿项目')
-      refuseClosed(current, now)
-      const { data: existing } = await places.doc(id).get()
-      if (existing && existing.status !== 'cancelled') {
-        if (existing.requestId === request.requestId) return existing
-        throw new AppError('ALREADY_EXISTS', '您已经报名了这个项目')
-      }
-      const confirmed = current.confirmedCount < current.capacity
-      // The project first: of all that tap at once, only one gets this far per turn.
-      await projects.doc(project._id).update({
-        data: confirmed
-          ? { confirmedCount: current.confirmedCount + 1, nextOrder: current.nextOrder + 1 }
-          : { waitlistCount: current.waitlistCount + 1, nextOrder: current.nextOrder + 1 },
+    const fresh: Omit<SignupDoc, '_id'> = {
+      projectId: project._id,
+      communityId: project.communityId,
+      openid: context.openid,
+      name,
+      teamId: team,
+      status: 'queued',
+      queuedAt: now,
+      order: -1,
+      requestId: request.requestId,
+      signedUpAt: now,
+      passCode: newPassCode(),
+      title: project.title,
+      serviceType: project.serviceType,
+      place: project.place,
+      startAt: project.startAt,
+      endAt: project.endAt,
+      month: project.month,
+      organisingBody: project.organisingBody,
+      hoursStatus: 'none',
+    }
+    // Into the queue: a new document, or a cancelled one of mine reopened. Only one tap of
+    // mine gets in; the place itself is decided by lib/allocate.ts.
+    try {
+      await signups.add({ data: { _id: id, ...fresh } })
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error
+      const { stats } = await signups.where({ _id: id, status: 'cancelled' }).update({
+        data: {
+          ...fresh,
+          requeued: true,
+          promotedAt: _['remove']!(),
+          promotionOrder: _['remove']!(),
+          cancelledAt: _['remove']!(),
+          cancelledBy: _['remove']!(),
+        },
       })
-      const fresh: Omit<SignupDoc, '_id'> = {
-        projectId: project._id,
-        communityId: project.communityId,
-        openid: context.openid,
-        name,
-        teamId: team,
-        status: confirmed ? 'confirmed' : 'waitlisted',
-        order: current.nextOrder,
-        requestId: request.requestId,
-        signedUpAt: now,
-        passCode: newPassCode(),
-        title: project.title,
-        serviceType: project.serviceType,
-        place: project.place,
-        startAt: project.startAt,
-        endAt: project.endAt,
-        month: project.month,
-        organisingBody: project.organisingBody,
-        hoursStatus: 'none',
+      if (stats.updated !== 1) {
+        // Another tap of mine holds it: the same request waits for its answer, a new one is refused.
+        const { data: held } = await signups.doc(id).get()
+        if (!held || held.requestId !== request.requestId || held.status === 'cancelled')
+          throw new AppError('ALREADY_EXISTS', '您已经报名了这个项目')
+        if (held.status !== 'queued')
+          return {
+            projectId: project._id,
+            status: held.status,
+            waitlistRank: await waitlistRank(db, held),
+            overlaps: await overlapsFor(db, context.openid, project, id),
+          }
       }
-      await places.doc(id).set({ data: fresh })
-      return { _id: id, ...fresh }
-    })
-    return answer(doc)
+    }
+    const settled = await settle(db, project._id, id, now)
+    if (!settled) {
+      refuseClosed(await getProject(db, project._id), now)
+      throw new AppError('FAILED_PRECONDITION', '报名已截止')
+    }
+    return {
+      projectId: project._id,
+      status: settled.status,
+      waitlistRank: settled.waitlistRank,
+      overlaps: await overlapsFor(db, context.openid, project, id),
+    }
   },
 })

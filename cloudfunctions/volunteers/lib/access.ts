@@ -45,8 +45,8 @@ export function requireTeamManager(caller: Caller, team: TeamDoc): void {
 }
 
 /** The gate for personal data: a first-time user agrees on the spot and tries again. */
-export function requirePrivacyAgreed(caller: Caller): void {
-  if (!caller.user?.privacyAgreed)
+export function requirePrivacyAgreed(caller: Pick<Caller, 'user'>): void {
+  if (!caller.user || caller.user.deleted || !caller.user.privacyAgreed)
     throw new AppError('FAILED_PRECONDITION', '请先阅读并同意《隐私保护指引》', [
       { field: 'privacy', message: '未同意隐私保护指引' },
     ])
@@ -67,6 +67,6 @@ export function nameFor(name: string, full: boolean): string {
   return full ? name : maskName(name)
 }
 
-export function displayNameOf(caller: Caller): string {
+export function displayNameOf(caller: Pick<Caller, 'user'>): string {
   return caller.user?.realName || caller.user?.displayName || '志愿者'
 }

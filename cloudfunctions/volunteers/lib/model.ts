@@ -83,6 +83,8 @@ export interface ProjectDoc {
   waitlistCount: number
   nextOrder: number
   promotions: number
+  /** The allocation lease (lib/allocate.ts): ms since epoch until which someone holds it, 0 free. */
+  allocatingUntil: number
   reminderSent: boolean
   helpRequestId?: string
   requestId: string
@@ -128,9 +130,19 @@ export interface SignupDoc {
   /** The name on the record, as given at signup. */
   name: string
   teamId: string | null
-  status: SignupStatus
-  /** Order of arrival among the project's signups; the waitlist is served by it. */
+  /**
+   * `queued` from the tap until the place is decided (lib/allocate.ts), a moment later; then
+   * confirmed or waitlisted, and cancelled if given up.
+   */
+  status: SignupStatus | 'queued'
+  /** When the signup reached the database: the queue is served in this order. */
+  queuedAt: Date
+  /** A signup again after cancelling: refused at allocation, it goes back to cancelled. */
+  requeued?: boolean
+  /** Order of arrival among the project's signups, from 0; the waitlist is served by it. */
   order: number
+  /** The place in the waitlist when the signup was decided: the answer to the tap. */
+  rankAtSignup?: number
   requestId: string
   signedUpAt: Date
   promotedAt?: Date

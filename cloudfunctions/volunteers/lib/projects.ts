@@ -13,6 +13,7 @@ import { byIds, getCommunity } from '../../shared/lookups'
 import { COLLECTIONS, type UserDoc } from '../../shared/model'
 import { monthKey } from '../../shared/time'
 import { isOrganiser, nameFor, signupId } from './access'
+import { settle } from './allocate'
 import { newSecret } from './codes'
 import {
   VOLUNTEER_COLLECTIONS,
@@ -142,6 +143,7 @@ export async function launchProject(
     waitlistCount: 0,
     nextOrder: 0,
     promotions: 0,
+    allocatingUntil: 0,
     reminderSent: false,
     ...(fields.helpRequestId ? { helpRequestId: fields.helpRequestId } : {}),
     requestId,
@@ -210,6 +212,10 @@ export async function projectDetail(
   project: ProjectDoc,
   now: Date,
 ): Promise<ProjectDetail> {
+  const ownId = signupId(project._id, caller.openid)
+  const own = await db.collection<SignupDoc>(VOLUNTEER_COLLECTIONS.signups).doc(ownId).get()
+  // A signup still being decided (the tap a moment ago, or one whose function stopped): decide it.
+  if (own.data?.status === 'queued') await settle(db, project._id, ownId, now)
   const [community, { data: responses }, { data: mine }, { data: memberships }, head] =
     await Promise.all([
       getCommunity(db, project.communityId),
@@ -218,10 +224,7 @@ export async function projectDetail(
         .where({ projectId: project._id })
         .limit(50)
         .get(),
-      db
-        .collection<SignupDoc>(VOLUNTEER_COLLECTIONS.signups)
-        .doc(signupId(project._id, caller.openid))
-        .get(),
+      db.collection<SignupDoc>(VOLUNTEER_COLLECTIONS.signups).doc(ownId).get(),
       db
         .collection<MembershipDoc>(VOLUNTEER_COLLECTIONS.memberships)
         .where({ openid: caller.openid, status: 'approved' })

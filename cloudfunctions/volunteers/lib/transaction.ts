@@ -30,19 +30,30 @@ export function isConflict(error: unknown): boolean {
   return /TRANSACTION_CONFLICT|Transaction is conflict/i.test(text)
 }
 
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+export const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+/** Full jitter: a random pause up to 4 ms, doubling with each attempt to at most 128 ms. */
+export const backoff = (attempt: number) => pause(Math.random() * 4 * 2 ** Math.min(attempt, 5))
+
+/** One attempt: its result, or `conflict` when another transaction got there first (rolled back). */
+export async function attemptTransaction<R>(
+  db: Database,
+  work: (tx: Tx) => Promise<R>,
+): Promise<{ conflict: false; result: R } | { conflict: true }> {
+  try {
+    const result = await db.runTransaction((transaction) => work(transaction as unknown as Tx), 0)
+    return { conflict: false, result }
+  } catch (error) {
+    if (isConflict(error)) return { conflict: true }
+    throw error
+  }
+}
 
 export async function inTransaction<R>(db: Database, work: (tx: Tx) => Promise<R>): Promise<R> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await db.runTransaction((transaction) => work(transaction as unknown as Tx), 0)
-    } catch (error) {
-      if (!isConflict(error)) throw error
-      if (attempt + 1 >= MAX_ATTEMPTS) {
-        throw new AppError('CONFLICT', '同时操作的人太多了，请稍后再试')
-      }
-      // Full jitter, 5 ms doubling to at most 160 ms.
-      await pause(Math.random() * 5 * 2 ** Math.min(attempt, 5))
-    }
+  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    const outcome = await attemptTransaction(db, work)
+    if (!outcome.conflict) return outcome.result
+    await backoff(attempt)
   }
+  throw new AppError('CONFLICT', '同时操作的人太多了，请稍后再试')
 }

@@ -4,6 +4,7 @@ import type {
   OrganiserSignupView,
   ProjectSummary,
   ServiceRecord,
+  SignupStatus,
 } from '../../../typings/volunteers'
 import type { Database } from '../../shared/cloud'
 import { byIds } from '../../shared/lookups'
@@ -63,6 +64,11 @@ export async function teamNames(
   return new Map([...teams.values()].map((t) => [t._id, t.name]))
 }
 
+/** A signup still queued (decided within moments) shows as waiting. */
+export function publicStatus(signup: SignupDoc): SignupStatus {
+  return signup.status === 'queued' ? 'waitlisted' : signup.status
+}
+
 /** 1-based place among those still waiting. */
 export async function waitlistRank(db: Database, signup: SignupDoc): Promise<number | null> {
   if (signup.status !== 'waitlisted') return null
@@ -84,7 +90,7 @@ export function mySignupView(
 ): MySignupView {
   return {
     projectId: signup.projectId,
-    status: signup.status,
+    status: publicStatus(signup),
     waitlistRank: rank,
     teamId: signup.teamId,
     teamName,
@@ -109,7 +115,7 @@ export function organiserSignupView(
     openid: signup.openid,
     name: signup.name,
     teamName,
-    status: signup.status,
+    status: publicStatus(signup),
     waitlistRank: rank,
     signedUpAt: iso(signup.signedUpAt)!,
     checkedInAt: iso(signup.checkIn?.at),

@@ -42,6 +42,8 @@ export interface VolunteersCloud extends TestCloud {
   ): Promise<Envelope<T>>
   /** Every document of every collection: to prove that a refusal changed nothing. */
   digest(): string
+  /** A timer trigger of the function, run in this process with the clock at `at`. */
+  timerAt<T = any>(at: Date, trigger: string): Promise<Envelope<T>>
   /** Users who have agreed to the privacy notice, for crowds. */
   addUsers(openids: string[]): void
 }
@@ -54,33 +56,37 @@ export async function startVolunteersCloud(): Promise<VolunteersCloud> {
       community: { JINLIN_ADMIN_OPENIDS: ADMIN },
     },
   })
-  Object.assign(process.env, TEMPLATES)
+  Object.assign(process.env, TEMPLATES, { JINLIN_ADMIN_OPENIDS: ADMIN })
   await seedDemoIfEmpty(t.cloud)
   await t.db
     .collection('users')
     .where({})
     .update({ data: { privacyAgreed: { version: '1', at: new Date() } } })
   const database = t.sdk.database({ throwOnNotFound: false } as never)
-  const callAt = (
-    at: Date,
-    openid: string,
-    action: string,
-    input: Record<string, unknown> = {},
-  ) => {
+  const routerAt = (at: Date, openid: string) => {
     const cloud: Cloud = {
       database: () => database as never,
-      wxContext: () => ({ OPENID: openid }),
+      wxContext: () => (openid ? { OPENID: openid } : {}),
       sdk: t.sdk,
     }
-    const main = createRouter('volunteers', actions, { cloud: () => cloud, now: () => at })
-    // Through JSON, as over the wire.
-    return main({ action, ...input }).then((r) => JSON.parse(JSON.stringify(r)))
+    return createRouter('volunteers', actions, { cloud: () => cloud, now: () => at })
   }
+  // Through JSON, as over the wire.
+  const callAt = (at: Date, openid: string, action: string, input: Record<string, unknown> = {}) =>
+    routerAt(at, openid)({ action, ...input }).then((r) => JSON.parse(JSON.stringify(r)))
+  const timerAt = (at: Date, trigger: string) =>
+    routerAt(
+      at,
+      '',
+    )({ Type: 'Timer', TriggerName: trigger, Time: at.toISOString() }).then((r) =>
+      JSON.parse(JSON.stringify(r)),
+    )
   return {
     ...t,
     call: (openid, action, input = {}) =>
       t.cloud.callFunction('volunteers', { action, ...input }, openid) as never,
     callAt: callAt as never,
+    timerAt: timerAt as never,
     digest: () =>
       JSON.stringify(
         t.cloud.store
