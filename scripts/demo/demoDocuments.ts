@@ -95,7 +95,8 @@ export function demoDocuments(now: Date): DemoDocuments {
     }
   }
   docs['corridorRatings'] = demoRatings(docs, now)
-  Object.assign(docs, demoVolunteerDocuments(now))
+  for (const [collection, list] of Object.entries(demoVolunteerDocuments(now)))
+    docs[collection] = [...(docs[collection] ?? []), ...list]
   return docs
 }
 

@@ -50,38 +50,69 @@ interface DemoProject {
   signups?: Array<{ openid: string; teamId: string | null; minutes?: number }>
 }
 
+/**
+ * Leaders of the teams other than 绿洲课后 (whose leader, 郑老师, is a demo user one can act as):
+ * fictional, many with the surnames of the She people of 金涵畲族乡.
+ */
+const OTHER_LEADERS: Record<string, string> = {
+  't-qizhi-xianfeng': '陈志明',
+  't-jiangxi-qibing': '林秀英',
+  't-benxiang-fengjing': '雷建华',
+  't-lvdong-xianfeng': '蓝海明',
+  't-weilan-xingkong': '钟晓燕',
+  't-keyan-keyu': '吴思远',
+  't-xinghuo-xiyang': '雷美玉',
+  't-yixin-yiyi': '钟文华',
+  't-jinlin-yijia': '蓝春梅',
+}
+
+const leaderOpenid = (teamId: string) => `demo-leader-${teamId.slice(2)}`
+
 export function demoVolunteerDocuments(now: Date): Record<string, Doc[]> {
+  const users: Doc[] = Object.entries(OTHER_LEADERS).map(([teamId, displayName]) => ({
+    _id: leaderOpenid(teamId),
+    openid: leaderOpenid(teamId),
+    displayName,
+    roles: [],
+    createdAt: now,
+  }))
   const teams: Doc[] = []
   const memberships: Doc[] = []
-  for (const team of DEMO_VOLUNTEER_TEAMS) {
-    const members = DEMO_USERS.filter(
-      (u) => u.memberOf?.includes(team.id) || u.leaderOf === team.id,
-    )
-    const leader = DEMO_USERS.find((u) => u.leaderOf === team.id)
+  DEMO_VOLUNTEER_TEAMS.forEach((team, index) => {
+    const leader =
+      DEMO_USERS.find((u) => u.leaderOf === team.id)?.openid ??
+      (OTHER_LEADERS[team.id] ? leaderOpenid(team.id) : undefined)
+    const members = [
+      ...new Set([
+        ...(leader ? [leader] : []),
+        ...DEMO_USERS.filter((u) => u.memberOf?.includes(team.id)).map((u) => u.openid),
+      ]),
+    ]
     teams.push({
       _id: team.id,
       communityId: COMMUNITY,
       name: team.name,
       description: team.description,
       serviceTypes: team.serviceTypes,
-      leaderOpenid: leader?.openid ?? null,
+      leaderOpenid: leader ?? null,
       memberCount: members.length,
-      createdAt: now,
+      // A millisecond apart: the teams list in the report's order.
+      createdAt: new Date(now.getTime() + index),
     })
     for (const member of members) {
       memberships.push({
-        _id: `${team.id}_${member.openid}`,
+        _id: `${team.id}_${member}`,
         teamId: team.id,
         communityId: COMMUNITY,
-        openid: member.openid,
+        openid: member,
         status: 'approved',
         requestedAt: now,
         joinedAt: now,
-        reviewedBy: leader?.openid ?? ORGANISER,
+        reviewedBy: leader ?? ORGANISER,
         reviewedAt: now,
       })
     }
-  }
+  })
 
   const projects: DemoProject[] = [
     {
@@ -160,6 +191,7 @@ export function demoVolunteerDocuments(now: Date): Record<string, Doc[]> {
   ]
 
   const docs: Record<string, Doc[]> = {
+    users,
     volunteerTeams: teams,
     volunteerMemberships: memberships,
     volunteerProjects: [],
