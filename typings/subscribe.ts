@@ -1,0 +1,12 @@
+/**
+ * The subscribe messages the app sends. Each is a template the community's developer picks in
+ * the mini-program console (docs/deploy.md lists the fields each needs) and configures under
+ * this key in jinlin.config.json's `subscribeTemplates`.
+ */
+export type SubscribeTemplate =
+  /** 事项进度: accepted, rejected or merged (thing1 事项, phrase2 状态, thing3 回复, time4 时间). */
+  | 'suggestionProgress'
+  /** 办结通知: resolved, please confirm (thing1 事项, thing2 处理结果, time3 办结时间, thing4 提示). */
+  | 'suggestionResolved'
+  /** 任务派发: a matter assigned to its handler (thing1 事项, thing2 位置, time3 办理期限). */
+  | 'suggestionAssigned'
