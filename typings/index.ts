@@ -5,11 +5,13 @@
 import type { CommunityActions } from './community'
 import type { HealthActions } from './health'
 import type { RatingsActions } from './ratings'
+import type { SuggestionsActions } from './suggestions'
 
 export interface CloudFunctions {
   health: HealthActions
   community: CommunityActions
   ratings: RatingsActions
+  suggestions: SuggestionsActions
 }
 
 export type FunctionName = keyof CloudFunctions
@@ -24,3 +26,5 @@ export type * from './envelope'
 export type * from './health'
 export type * from './community'
 export type * from './ratings'
+export type * from './suggestions'
+export type * from './subscribe'
