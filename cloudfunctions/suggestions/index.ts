@@ -16,7 +16,8 @@ import { statistics } from './actions/statistics'
 import { submit } from './actions/submit'
 import { wall } from './actions/wall'
 
-export const main = createRouter('suggestions', {
+/** Every action, by name: the router below, and tests that run them with an injected clock. */
+export const actions = {
   submit,
   detail,
   mine,
@@ -33,4 +34,6 @@ export const main = createRouter('suggestions', {
   merge,
   statistics,
   autoClose,
-})
+}
+
+export const main = createRouter('suggestions', actions)

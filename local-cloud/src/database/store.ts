@@ -344,6 +344,11 @@ export class Store {
     return rows.map((row) => deserializeDocument(row.data))
   }
 
+  /** How a query would run: for tests that hold the planner to serving a query from SQL alone. */
+  explain(name: string, filter: Document, sort: Array<[string, 1 | -1]> = []): Plan {
+    return this.plan(this.collection(name), filter, sort)
+  }
+
   private noteUnindexed(collection: string, filter: Document, sort: Array<[string, 1 | -1]>): void {
     if (this.unindexedQueries.length >= 1000) this.unindexedQueries.shift()
     this.unindexedQueries.push({

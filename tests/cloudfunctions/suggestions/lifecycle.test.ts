@@ -417,10 +417,13 @@ describe('rejecting and merging', () => {
     const id = await c.matterIn('submitted')
     const answers = await Promise.all([
       c.suggest(PEOPLE.staff, 'accept', { id, reply: '我来' }),
-      c.suggest(PEOPLE.grid, 'reject', { id, reason: '不受理' }),
+      c.suggest(PEOPLE.grid, 'accept', { id, reply: '网格员来' }),
       c.suggest(PEOPLE.staff, 'accept', { id, reply: '我也来' }),
     ])
     expect(answers.filter((a) => a.ok)).toHaveLength(1)
+    for (const answer of answers.filter((a) => !a.ok)) {
+      expect(['CONFLICT', 'FAILED_PRECONDITION']).toContain(!answer.ok && answer.error.code)
+    }
     const detail = await c.suggest(PEOPLE.staff, 'detail', { id })
     expect(detail.ok && detail.data.timeline).toHaveLength(2)
   })
