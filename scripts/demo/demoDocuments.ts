@@ -1,5 +1,6 @@
 /** The demo data as documents per collection, ready to insert into an empty store. */
 import { buildingId, DEMO_COMMUNITIES, DEMO_VOLUNTEER_TEAMS, householdId } from './places'
+import { demoSuggestions } from './demoSuggestions'
 import { DEMO_USERS } from './users'
 
 export type DemoDocuments = Record<string, Array<Record<string, unknown>>>
@@ -95,6 +96,7 @@ export function demoDocuments(now: Date): DemoDocuments {
     }
   }
   docs['corridorRatings'] = demoRatings(docs, now)
+  docs['suggestions'] = demoSuggestions(now) as unknown as Array<Record<string, unknown>>
   for (const team of DEMO_VOLUNTEER_TEAMS) {
     const leader = DEMO_USERS.find((u) => u.leaderOf === team.id)
     docs.volunteerTeams!.push({

@@ -456,7 +456,7 @@ describe('lists', () => {
       satisfaction: 5,
     })
     expect(items.find((i: any) => i.id === shown)).toMatchObject({ reporterName: '黄建华' })
-    expect(JSON.stringify(items)).not.toMatch(/demo-|13812341234/)
+    expect(JSON.stringify(items)).not.toMatch(/"(demo|test)-|13812341234/)
     // A neighbour asking for the detail of a walled matter gets nothing more than the wall.
     expect(await c.suggest(PEOPLE.neighbour, 'detail', { id: hidden })).toMatchObject({ ok: false })
   })
@@ -476,7 +476,9 @@ describe('lists', () => {
       data: { total: 1, items: [{ id: late, overdue: true }] },
     })
     const safety = await board({ category: 'safety', status: 'assigned' })
-    expect(safety.ok && safety.data.items.map((i: any) => i.id)).toEqual([late])
+    const found = safety.ok ? safety.data.items : []
+    expect(found.map((i: any) => i.id)).toContain(late)
+    expect(found.every((i: any) => i.category === 'safety' && i.status === 'assigned')).toBe(true)
     const all = await board({ buildingId: BUILDING })
     expect(all.ok && all.data.total).toBe(
       c.cloud.store.count('suggestions', { buildingId: BUILDING }),
@@ -485,5 +487,40 @@ describe('lists', () => {
       ok: false,
       error: { code: 'INVALID_ARGUMENT' },
     })
+  })
+})
+
+describe('indexes', () => {
+  it('serves every list and statistics query through an index', async () => {
+    const id = await c.matterIn('assigned')
+    c.cloud.store.unindexedQueries.length = 0
+    await c.suggest(PEOPLE.reporter, 'mine')
+    await c.suggest(PEOPLE.head, 'queue')
+    await c.suggest(PEOPLE.neighbour, 'wall', { communityId: COMMUNITY })
+    await c.suggest(PEOPLE.staff, 'handlers', { id })
+    for (const filter of [
+      {},
+      { status: 'assigned' },
+      { category: 'repair' },
+      { buildingId: BUILDING },
+      { overdue: true },
+    ]) {
+      const page: any = await c.suggest(PEOPLE.staff, 'board', {
+        communityId: COMMUNITY,
+        filter,
+        pageSize: 1,
+      })
+      await c.suggest(PEOPLE.staff, 'board', {
+        communityId: COMMUNITY,
+        filter,
+        cursor: page.data.nextCursor ?? undefined,
+      })
+    }
+    await c.suggest(PEOPLE.staff, 'statistics', {
+      communityId: COMMUNITY,
+      month: '2026-11',
+      buildingId: BUILDING,
+    })
+    expect(c.cloud.store.unindexedQueries).toEqual([])
   })
 })

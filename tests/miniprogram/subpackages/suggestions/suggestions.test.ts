@@ -36,12 +36,13 @@ function tapButton(page: Rendered, selector: string): void {
 let matterId = ''
 
 describe('提建议', () => {
-  it('shows a resident an empty list and the way to raise a matter', async () => {
+  it('shows a resident their matters and the way to raise another', async () => {
     live.actAs(RESIDENT)
     const page = open('pages/suggestions/index')
     page.instance.onShow()
-    await waitForText(page, '还没有提过建议')
+    await waitForText(page, '三楼楼梯扶手松动')
     expect(page.dom!.textContent).toContain('我要提建议')
+    expect(page.dom!.textContent).toContain('待确认')
     // A resident has no work queue.
     expect(page.querySelector('.open-board')).toBeFalsy()
   })
@@ -150,17 +151,26 @@ describe('提建议', () => {
     live.actAs(STAFF)
     const board = open('subpackages/suggestions/board/index')
     void board.instance.onLoad({ communityId: 'c-hefeng' })
-    await waitForText(board, '共 1 条')
-    board.querySelector('.category-safety')!.dispatchEvent('tap')
+    const all = live.cloud.cloud.store.count('suggestions', { communityId: 'c-hefeng' })
+    await waitForText(board, `共 ${all} 条`)
+    board.querySelector('.category-repair')!.dispatchEvent('tap')
+    const repairs = live.cloud.cloud.store.count('suggestions', { category: 'repair' })
+    await waitForText(board, `共 ${repairs} 条`)
+    expect(board.dom!.textContent).toContain('楼道灯不亮')
+    expect(board.dom!.textContent).not.toContain('花坛杂草太多')
+    board.querySelector('.status-closed')!.dispatchEvent('tap')
+    await waitForText(board, '共 2 条')
+    board.querySelector('.overdue')!.dispatchEvent('tap')
     await waitForText(board, '没有符合条件的事项')
-    board.querySelector('.category-safety')!.dispatchEvent('tap')
-    await waitForText(board, '楼道灯不亮')
 
     const stats = open('subpackages/suggestions/stats/index')
     void stats.instance.onLoad({ communityId: 'c-hefeng' })
     await waitForText(stats, '本月提交')
-    expect(stats.querySelector('.total')!.dom!.textContent).toContain('1 条')
-    expect(stats.querySelector('.satisfaction')!.dom!.textContent).toContain('5 星（1 人评价）')
+    const thisMonth = live.cloud.cloud.store.count('suggestions', {
+      month: new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 7),
+    })
+    expect(stats.querySelector('.total')!.dom!.textContent).toContain(`${thisMonth} 条`)
+    expect(stats.querySelector('.first-response')!.dom!.textContent).not.toContain('暂无')
   })
 
   it('lets the head file for a resident without a phone, choosing the room', async () => {
