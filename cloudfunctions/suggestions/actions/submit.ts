@@ -11,7 +11,7 @@ import { defineAction } from '../../shared/router'
 import { monthKey } from '../../shared/time'
 import { docId, input, oneOf, requestId, text } from '../../shared/validation'
 import { CATEGORIES } from '../lib/categories'
-import { SUGGESTIONS, type SuggestionDoc } from '../lib/model'
+import { NOT_YET_HANDLED, SUGGESTIONS, type SuggestionDoc } from '../lib/model'
 
 type Output = SuggestionsActions['submit']['output']
 
@@ -120,24 +120,12 @@ export const submit = defineAction({
               filedBy: context.openid,
             }
           : null,
-      status: 'submitted',
-      handler: null,
-      handlerOpenid: null,
-      dueAt: null,
+      ...NOT_YET_HANDLED,
+      replyPhotos: [],
       month: monthKey(now),
       createdAt: now,
       updatedAt: now,
       version: 0,
-      firstResponseAt: null,
-      firstResponseMinutes: null,
-      resolvedAt: null,
-      resolutionMinutes: null,
-      closedAt: null,
-      satisfaction: null,
-      reopenCount: 0,
-      mergedInto: null,
-      reply: null,
-      replyPhotos: [],
       timeline: [
         {
           at: now,
