@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { SuggestionsActions } from '../../../typings/suggestions'
+import { appendAudit } from '../../shared/audit'
 import { canManageBuilding, isStaffOf, loadCaller, requirePrivacyAgreed } from '../../shared/caller'
 import { checkText } from '../../shared/contentCheck'
 import { AppError } from '../../shared/errors'
@@ -141,6 +142,16 @@ export const submit = defineAction({
     } catch (error) {
       // The same request a moment ago (a double tap): it created the item.
       if (!isDuplicateKey(error)) throw error
+      return { id, status: 'submitted' }
+    }
+    if (item.onBehalf) {
+      await appendAudit(db, {
+        actor: context.openid,
+        action: 'suggestions.submitOnBehalf',
+        target: { collection: SUGGESTIONS, id },
+        communityId: community._id,
+        after: { householdId: item.householdId, residentName: item.onBehalf.residentName },
+      })
     }
     return { id, status: 'submitted' }
   },

@@ -139,6 +139,16 @@ describe('the journey of a matter', () => {
       ['提出人', 'confirmed'],
     ])
     expect(detail.ok && detail.data.photos).toEqual([photo])
+    // Staff's and the handler's steps are in the community's audit; the reporter's own are not.
+    const audited = c.cloud.store
+      .find('audit', { filter: { 'target.id': id } })
+      .map((entry) => (entry as { action: string }).action)
+    expect(audited).toEqual([
+      'suggestions.accept',
+      'suggestions.assign',
+      'suggestions.resolve',
+      'suggestions.resolve',
+    ])
     // The reporter never sees anyone's openid.
     expect(JSON.stringify(detail)).not.toMatch(/demo-|test-/)
   })
