@@ -1,3 +1,5 @@
+import type { SubscribeTemplate } from '../typings/subscribe'
+
 /**
  * Per-deployment settings of the mini-program. The cloud environment id is the one the community's
  * developer created in WeChat Cloud Development.
@@ -18,3 +20,12 @@ declare const __JINLIN_LOCAL_CLOUD__: LocalCloudSetting | null
  * build, so a release never depends on it.
  */
 export const LOCAL_CLOUD: LocalCloudSetting | null = __JINLIN_LOCAL_CLOUD__
+
+declare const __JINLIN_SUBSCRIBE_TEMPLATES__: Partial<Record<SubscribeTemplate, string>>
+
+/**
+ * The subscribe-message template ids the app asks users to allow: from jinlin.config.json in a
+ * release build, the local cloud's in a development build; a template not configured is not asked.
+ */
+export const SUBSCRIBE_TEMPLATE_IDS: Partial<Record<SubscribeTemplate, string>> =
+  __JINLIN_SUBSCRIBE_TEMPLATES__

@@ -7,6 +7,7 @@ import * as path from 'node:path'
 import { startLocalCloud } from '../local-cloud/src'
 import { build } from './build'
 import { DEMO_USERS } from './demo/users'
+import { localFunctionEnv } from './localCloud/functionEnv'
 import { seedDemoIfEmpty } from './localCloud/seedDemo'
 import { LOCAL_DATA_DIR, ROOT } from './build/paths'
 
@@ -19,6 +20,7 @@ async function main(): Promise<void> {
     dataDir: LOCAL_DATA_DIR,
     schemaDir: path.join(ROOT, 'database'),
     functionsDir: path.join(ROOT, 'dist/cloudfunctions'),
+    env: localFunctionEnv(),
   })
   process.on('unhandledRejection', (reason) => console.warn('[start] unhandled rejection', reason))
   const seeded = await seedDemoIfEmpty(cloud)

@@ -6,12 +6,14 @@ import type { CommunityActions } from './community'
 import type { HealthActions } from './health'
 import type { RatingsActions } from './ratings'
 import type { VolunteersActions } from './volunteers'
+import type { SuggestionsActions } from './suggestions'
 
 export interface CloudFunctions {
   health: HealthActions
   community: CommunityActions
   ratings: RatingsActions
   volunteers: VolunteersActions
+  suggestions: SuggestionsActions
 }
 
 export type FunctionName = keyof CloudFunctions
@@ -27,3 +29,5 @@ export type * from './health'
 export type * from './community'
 export type * from './ratings'
 export type * from './volunteers'
+export type * from './suggestions'
+export type * from './subscribe'

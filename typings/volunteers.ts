@@ -121,8 +121,6 @@ export interface ProjectDetail extends ProjectSummary {
     /** Invited teams the caller leads. */
     respondFor: string[]
   }
-  /** Subscribe-message templates to ask for before signing up (promotion, reminder). */
-  subscribeTemplateIds: string[]
   /** The path a shared card opens. */
   sharePath: string
 }

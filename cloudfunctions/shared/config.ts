@@ -6,7 +6,6 @@
 export const CONFIG_ENV = {
   adminOpenids: 'JINLIN_ADMIN_OPENIDS',
   contentCheck: 'JINLIN_CONTENT_CHECK',
-  templatePrefix: 'JINLIN_TEMPLATE_',
 } as const
 
 export interface RuntimeConfig {
@@ -26,11 +25,6 @@ export function readRuntimeConfig(env: NodeJS.ProcessEnv = process.env): Runtime
     ),
     contentCheck: env[CONFIG_ENV.contentCheck] !== 'off',
   }
-}
-
-/** The subscribe-message template id of a message, e.g. templateId('SUGGESTION_ACCEPTED'). */
-export function templateId(key: string, env: NodeJS.ProcessEnv = process.env): string | null {
-  return env[`${CONFIG_ENV.templatePrefix}${key}`] || null
 }
 
 /** The variables of `required` that are missing or empty. */

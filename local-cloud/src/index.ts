@@ -16,6 +16,9 @@ import { createOpenApi, type OpenApi } from './openapi'
 import { createHttpServer } from './server'
 import { createStorage, MAX_UPLOAD_BYTES, type Storage } from './storage'
 
+/** The env id functions run in (getWXContext().ENV) and that client uploads are minted for. */
+const ENV_NAME = 'local'
+
 export interface LocalCloudOptions {
   /** 0 picks a free port (tests). */
   port?: number
@@ -27,6 +30,9 @@ export interface LocalCloudOptions {
   schemaDir?: string
   /** Built functions, one folder each with index.js. */
   functionsDir?: string
+  /** Environment every function gets (the console's configuration), e.g. template ids. */
+  env?: Record<string, string>
+  /** Environment of one function, by name, over `env`. */
   functionEnv?: Record<string, Record<string, string>>
   /** The app id reported as WX_APPID to functions. */
   appid?: string
@@ -64,10 +70,12 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
   const appid = options.appid ?? 'wxlocalcloud000000'
   let baseUrl = ''
   const sdkEnv: Record<string, string> = {}
+  // Filled once the port is known: the configured environment, then what points the SDK here.
+  const functionBaseEnv: Record<string, string> = {}
 
   const runtime = new FunctionRuntime({
     functionsDir: options.functionsDir ?? path.resolve('dist/cloudfunctions'),
-    baseEnv: sdkEnv,
+    baseEnv: functionBaseEnv,
     ...(options.functionEnv ? { functionEnv: options.functionEnv } : {}),
   })
 
@@ -94,6 +102,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     appid,
     upload: (cloudPath, headers, body) => storage.handleUpload(cloudPath, headers, body),
     download: (cloudPath) => storage.handleDownload(cloudPath),
+    clientUpload: (cloudPath, bytes) => storage.putFromClient(ENV_NAME, cloudPath, bytes),
     uploadLimit: MAX_UPLOAD_BYTES,
     dashboard: (collection, page) => {
       const pageSize = 20
@@ -140,10 +149,11 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     // What the cloud sets: the SDK then uses Node's default agent (ARCHITECTURE.md §5).
     TENCENTCLOUD_RUNENV: 'SCF',
     TENCENTCLOUD_REGION: 'ap-shanghai',
-    SCF_NAMESPACE: 'local',
-    TCB_ENV: 'local',
+    SCF_NAMESPACE: ENV_NAME,
+    TCB_ENV: ENV_NAME,
     WX_APPID: appid,
   })
+  Object.assign(functionBaseEnv, options.env, sdkEnv)
 
   return {
     url: baseUrl,

@@ -2,6 +2,7 @@
 import { createServer, type Server } from 'node:http'
 import { handleAdmin, type AdminEndpoint } from './http/adminEndpoint'
 import { handleClientCall } from './http/clientCalls'
+import { handleClientUpload, type ClientUpload } from './http/clientUpload'
 import { sendHtml, sendJson, sendRaw } from './http/respond'
 import { PayloadTooLarge, readBody } from './http/body'
 import { cosXmlError } from './storage/cosXmlError'
@@ -20,6 +21,8 @@ export interface Routes {
     body: Buffer,
   ): RawResponse
   download(pathAfterFiles: string): RawResponse
+  /** A development build's photo upload (POST /uploadFile). */
+  clientUpload: ClientUpload
   uploadLimit: number
   dashboard(collection: string | null, page: number): DashboardData
 }
@@ -32,6 +35,9 @@ export function createHttpServer(routes: Routes): Server {
         return handleAdmin(request, response, url, routes.admin)
       if (request.method === 'POST' && url.pathname === '/callFunction') {
         return handleClientCall(request, response, routes.runtime, routes.appid)
+      }
+      if (request.method === 'POST' && url.pathname === '/uploadFile') {
+        return handleClientUpload(request, response, url, routes.uploadLimit, routes.clientUpload)
       }
       if (request.method === 'PUT' && url.pathname.startsWith('/__cos/')) {
         const cloudPath = url.pathname.slice('/__cos/'.length)

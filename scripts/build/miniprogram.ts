@@ -8,6 +8,9 @@ import * as path from 'node:path'
 import { copyFile, listFiles, writeFile } from './files'
 import { MINIPROGRAM_DIST, MINIPROGRAM_SRC } from './paths'
 import type { LocalCloudSetting } from '../../miniprogram/config'
+import { localTemplateIds } from '../../cloudfunctions/shared/subscribeTemplates'
+import { CONFIG_FILE, loadDeployConfig } from '../deploy/deployConfig'
+import { ROOT } from './paths'
 
 /** Base library 2.x runs ES2018 everywhere we support; DevTools' es6 setting is not relied upon. */
 const TARGET = 'es2018'
@@ -21,7 +24,10 @@ export async function buildMiniprogram(
   localCloud: LocalCloudSetting | null = null,
   outDir: string = MINIPROGRAM_DIST,
 ): Promise<void> {
-  const define = { __JINLIN_LOCAL_CLOUD__: JSON.stringify(localCloud) }
+  const define = {
+    __JINLIN_LOCAL_CLOUD__: JSON.stringify(localCloud),
+    __JINLIN_SUBSCRIBE_TEMPLATES__: JSON.stringify(subscribeTemplateIds(localCloud !== null)),
+  }
   const files = listFiles(MINIPROGRAM_SRC).filter(
     (file) => !SKIPPED.has(file) && !file.endsWith('.d.ts'),
   )
@@ -40,4 +46,11 @@ export async function buildMiniprogram(
       writeFile(path.join(outDir, file.replace(/\.ts$/, '.js')), result.code)
     }),
   )
+}
+
+/** The local cloud's ids in a development build; a release build's come from jinlin.config.json, when there is one. */
+function subscribeTemplateIds(development: boolean): Record<string, string> {
+  if (development) return localTemplateIds()
+  if (!fs.existsSync(path.join(ROOT, CONFIG_FILE))) return {}
+  return loadDeployConfig(ROOT).subscribeTemplates
 }

@@ -1,5 +1,6 @@
 /** The demo data as documents per collection, ready to insert into an empty store. */
 import { buildingId, DEMO_COMMUNITIES, householdId } from './places'
+import { demoSuggestions } from './demoSuggestions'
 import { DEMO_USERS } from './users'
 import { demoVolunteerDocuments } from './volunteers'
 
@@ -95,6 +96,7 @@ export function demoDocuments(now: Date): DemoDocuments {
     }
   }
   docs['corridorRatings'] = demoRatings(docs, now)
+  docs['suggestions'] = demoSuggestions(now) as unknown as Array<Record<string, unknown>>
   for (const [collection, list] of Object.entries(demoVolunteerDocuments(now)))
     docs[collection] = [...(docs[collection] ?? []), ...list]
   return docs

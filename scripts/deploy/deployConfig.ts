@@ -5,6 +5,10 @@
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { z } from 'zod'
+import {
+  SUBSCRIBE_TEMPLATES,
+  templateEnvName,
+} from '../../cloudfunctions/shared/subscribeTemplates'
 
 export const CONFIG_FILE = 'jinlin.config.json'
 export const EXAMPLE_CONFIG_FILE = 'jinlin.config.example.json'
@@ -15,8 +19,8 @@ export const deployConfigSchema = z.object({
   envId: z.string().regex(/^[a-z0-9-]{4,60}$/, { error: 'envId 应为云开发环境 ID' }),
   adminOpenids: z.array(z.string().regex(/^[A-Za-z0-9_-]{6,64}$/)).default([]),
   contentCheck: z.boolean().default(true),
-  /** Subscribe-message template id per message key (e.g. suggestionAccepted). */
-  subscribeTemplates: z.record(z.string().regex(/^[A-Za-z]+$/), z.string().min(10)).default({}),
+  /** Subscribe-message template id per message key (e.g. suggestionProgress). */
+  subscribeTemplates: z.partialRecord(z.enum(SUBSCRIBE_TEMPLATES), z.string().min(10)).default({}),
   limits: z
     .object({ functionTimeoutSeconds: z.number().int().min(3).max(60).default(10) })
     .default({ functionTimeoutSeconds: 10 }),
@@ -47,8 +51,9 @@ export function functionEnvironment(config: DeployConfig): Record<string, string
     JINLIN_ADMIN_OPENIDS: config.adminOpenids.join(','),
     JINLIN_CONTENT_CHECK: config.contentCheck ? 'on' : 'off',
   }
-  for (const [key, templateId] of Object.entries(config.subscribeTemplates)) {
-    env[`JINLIN_TEMPLATE_${key.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`] = templateId
+  for (const template of SUBSCRIBE_TEMPLATES) {
+    const templateId = config.subscribeTemplates[template]
+    if (templateId) env[templateEnvName(template)] = templateId
   }
   return env
 }

@@ -42,9 +42,9 @@ describe('database/', () => {
         .filter((file) => fs.existsSync(path.join(ROOT, file))),
     ]
     const named = models.flatMap((file) =>
-      [...fs.readFileSync(path.join(ROOT, file), 'utf8').matchAll(/^\s+\w+: '(\w+)',$/gm)].map(
-        (m) => m[1]!,
-      ),
+      [...fs.readFileSync(path.join(ROOT, file), 'utf8').matchAll(/COLLECTIONS = \{([^}]*)\}/g)]
+        .flatMap((block) => [...block[1]!.matchAll(/^\s+\w+: '(\w+)',$/gm)])
+        .map((m) => m[1]!),
     )
     expect(named).toContain('volunteerSignups')
     const literal = [...serverSource.matchAll(/\.collection(?:<[^>]+>)?\('(\w+)'\)/g)].map(

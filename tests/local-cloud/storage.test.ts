@@ -143,6 +143,30 @@ describe('storage HTTP endpoints', () => {
     expect(storage.list()).toEqual([])
   })
 
+  it("takes a development build's direct upload as the caller, and a function can fetch it", async () => {
+    const upload = (cloudPath: string, headers: Record<string, string>) =>
+      fetch(`${server.url}/uploadFile?cloudPath=${encodeURIComponent(cloudPath)}`, {
+        method: 'POST',
+        headers,
+        body: binary,
+      })
+    const refused = await upload('uploads/x.png', {})
+    expect(refused.status).toBe(400)
+    const badPath = await upload('../x.png', { 'X-WX-OPENID': 'oResident01' })
+    expect(badPath.status).toBe(400)
+    expect(storage.list().some((file) => file.path.endsWith('x.png'))).toBe(false)
+
+    const response = await upload('uploads/suggestions/照片.png', { 'X-WX-OPENID': 'oResident01' })
+    const fileID = `cloud://local.${LOCAL_BUCKET}/uploads/suggestions/照片.png`
+    expect(await response.json()).toEqual({
+      fileID,
+      statusCode: 200,
+      errMsg: 'cloud.uploadFile:ok',
+    })
+    const { fileContent } = await cloud.downloadFile({ fileID })
+    expect(Buffer.compare(fileContent as Buffer, binary)).toBe(0)
+  })
+
   it('rejects path traversal and answers 404 for a missing file', () => {
     expect(storage.handleDownload('..%2F..%2Fetc%2Fpasswd').status).toBe(400)
     expect(storage.handleDownload('a/../../etc/passwd').status).toBe(400)

@@ -57,12 +57,12 @@ describe('deploy configuration', () => {
     const parsed = deployConfigSchema.parse({
       ...config,
       contentCheck: false,
-      subscribeTemplates: { suggestionAccepted: 'TPL-aaaaaaaaaa' },
+      subscribeTemplates: { suggestionProgress: 'TPL-aaaaaaaaaa' },
     })
     expect(functionEnvironment(parsed)).toEqual({
       JINLIN_ADMIN_OPENIDS: '',
       JINLIN_CONTENT_CHECK: 'off',
-      JINLIN_TEMPLATE_SUGGESTION_ACCEPTED: 'TPL-aaaaaaaaaa',
+      JINLIN_TEMPLATE_SUGGESTION_PROGRESS: 'TPL-aaaaaaaaaa',
     })
   })
 })

@@ -3,6 +3,7 @@ import type { Scores } from '../../../typings/ratings'
 import { loadCaller } from '../../shared/caller'
 import { checkText } from '../../shared/contentCheck'
 import { AppError } from '../../shared/errors'
+import { photoIds, requireOwnFiles } from '../../shared/files'
 import { isDuplicateKey, requestScopedId } from '../../shared/idempotency'
 import { getBuilding } from '../../shared/lookups'
 import { defineAction } from '../../shared/router'
@@ -39,10 +40,7 @@ export const submitRating = defineAction({
       .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: '评价月份格式不正确' }),
     scores,
     comment: text('留言', { max: 200 }).optional(),
-    photos: z
-      .array(z.string().startsWith('cloud://', { error: '照片须先上传' }).max(300))
-      .max(3, { error: '最多 3 张照片' })
-      .optional(),
+    photos: photoIds(3).optional(),
     requestId: requestId(),
   }),
   async run(rating, context) {
@@ -75,6 +73,7 @@ export const submitRating = defineAction({
         ])
       }
     }
+    requireOwnFiles(context.cloud, rating.photos ?? [])
     await checkText(context.cloud, context.openid, rating.comment ?? '', 2)
 
     const now = context.now()

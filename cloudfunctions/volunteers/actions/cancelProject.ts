@@ -59,7 +59,7 @@ export const cancelProject = defineAction({
         .limit(100)
         .get()
       for (const signup of data) {
-        const sent = await notify(context.cloud, signup.openid, 'VOLUNTEER_CANCELLED', {
+        const sent = await notify(context.cloud, signup.openid, 'volunteerCancelled', {
           projectId: id,
           title: project.title,
           startAt: project.startAt,

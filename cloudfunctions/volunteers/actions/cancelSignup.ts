@@ -77,7 +77,7 @@ export const cancelSignup = defineAction({
     })
 
     if (promoted) {
-      await notify(context.cloud, promoted.openid, 'VOLUNTEER_PROMOTED', {
+      await notify(context.cloud, promoted.openid, 'volunteerPromoted', {
         projectId: id,
         title: project.title,
         startAt: project.startAt,

@@ -46,7 +46,7 @@ export const remindUpcoming = defineAction({
           .limit(100)
           .get()
         for (const signup of data) {
-          const sent = await notify(context.cloud, signup.openid, 'VOLUNTEER_REMINDER', {
+          const sent = await notify(context.cloud, signup.openid, 'volunteerReminder', {
             projectId: project._id,
             title: project.title,
             startAt: project.startAt,

@@ -1,25 +1,17 @@
 /**
- * Subscribe messages to volunteers. A message is sent only when its template is configured
- * (JINLIN_TEMPLATE_<KEY>, docs/deploy.md) and only once per grant the volunteer gave; a refusal
- * by WeChat (no grant left, 43101) is logged and never fails the action that caused it.
+ * Subscribe messages to volunteers, through the shared sender (cloudfunctions/shared/notify.ts):
+ * sent only when the template is configured and the volunteer allowed it; never fails the action
+ * that caused it. Every message has the same three lines: the project, its start, a note.
  */
+import type { SubscribeTemplate } from '../../../typings/subscribe'
 import type { Cloud } from '../../shared/cloud'
-import { templateId } from '../../shared/config'
+import { sendSubscribeMessage } from '../../shared/notify'
 import { formatShanghai } from '../../shared/time'
 
-export type VolunteerMessage = 'VOLUNTEER_PROMOTED' | 'VOLUNTEER_REMINDER' | 'VOLUNTEER_CANCELLED'
-
-export const SUBSCRIBE_KEYS: VolunteerMessage[] = ['VOLUNTEER_PROMOTED', 'VOLUNTEER_REMINDER']
-
-/** `thing` values: at most 20 characters. */
-export function thing(text: string): string {
-  const chars = [...text]
-  return chars.length <= 20 ? text : `${chars.slice(0, 19).join('')}…`
-}
-
-export function subscribeTemplateIds(keys: VolunteerMessage[] = SUBSCRIBE_KEYS): string[] {
-  return keys.map((key) => templateId(key)).filter((id): id is string => Boolean(id))
-}
+export type VolunteerMessage = Extract<
+  SubscribeTemplate,
+  'volunteerPromoted' | 'volunteerReminder' | 'volunteerCancelled'
+>
 
 export interface ProjectMessage {
   projectId: string
@@ -36,28 +28,18 @@ export const projectPage = (projectId: string) =>
 export async function notify(
   cloud: Cloud,
   touser: string,
-  key: VolunteerMessage,
+  template: VolunteerMessage,
   message: ProjectMessage,
 ): Promise<boolean> {
-  const template = templateId(key)
-  if (!template) return false
-  const openapi = cloud.sdk.openapi as unknown as {
-    subscribeMessage: { send(params: Record<string, unknown>): Promise<unknown> }
-  }
-  try {
-    await openapi.subscribeMessage.send({
-      touser,
-      templateId: template,
-      page: projectPage(message.projectId),
-      data: {
-        thing1: { value: thing(message.title) },
-        time2: { value: formatShanghai(message.startAt, 'YYYY-MM-DD HH:mm') },
-        thing3: { value: thing(message.note) },
-      },
-    })
-    return true
-  } catch (error) {
-    console.warn(`[volunteers] subscribe message ${key} to ${touser} not sent`, error)
-    return false
-  }
+  const outcome = await sendSubscribeMessage(cloud, {
+    touser,
+    template,
+    page: projectPage(message.projectId),
+    data: {
+      thing1: message.title,
+      time2: formatShanghai(message.startAt, 'YYYY-MM-DD HH:mm'),
+      thing3: message.note,
+    },
+  })
+  return outcome === 'sent'
 }

@@ -24,7 +24,6 @@ import {
   type TeamDoc,
   type TeamResponseDoc,
 } from './model'
-import { subscribeTemplateIds } from './notify'
 import { overlapsFor } from './overlaps'
 import { mySignupView, projectSummary, waitlistRank } from './views'
 
@@ -290,7 +289,6 @@ export async function projectDetail(
         (id) => teams.get(id)?.leaderOpenid === caller.openid,
       ),
     },
-    subscribeTemplateIds: subscribeTemplateIds(),
     sharePath: sharePath(project._id),
   }
 }

@@ -3,6 +3,7 @@
  * and temp download URLs), over one store of objects, in memory or on disk.
  */
 import { type ActionHandler, type RawResponse } from '../protocol/types'
+import { cloudPathProblem } from './cloudPath'
 import { createDiskObjectStore } from './diskObjectStore'
 import { createDownloadHandler } from './downloadHandler'
 import { toFileId } from './fileId'
@@ -35,6 +36,12 @@ export interface Storage {
   handleUpload(pathAfterCos: string, headers: RequestHeaders, body: Buffer): RawResponse
   /** `GET /__files/<path>` (also fine for HEAD): `pathAfterFiles` still encoded. */
   handleDownload(pathAfterFiles: string): RawResponse
+  /** A client's direct upload (the mini-program's wx.cloud.uploadFile, locally). */
+  putFromClient(
+    envName: string,
+    cloudPath: string,
+    bytes: Buffer,
+  ): { fileID: string } | { problem: string }
   /** Every stored file, by path, for the dashboard. */
   list(): StoredFile[]
 }
@@ -47,6 +54,15 @@ export function createStorage(options: StorageOptions): Storage {
     actions: createStorageActions(store, tokens),
     handleUpload: createUploadHandler(store, tokens),
     handleDownload: createDownloadHandler(store),
+    putFromClient(envName, cloudPath, bytes) {
+      const problem = cloudPathProblem(cloudPath)
+      if (problem !== null) return { problem }
+      store.put(
+        { path: cloudPath, envName, size: bytes.length, uploadedAt: new Date().toISOString() },
+        bytes,
+      )
+      return { fileID: toFileId(envName, cloudPath) }
+    },
     list: () =>
       store
         .list()

@@ -11,6 +11,7 @@ import {
   MEMBER,
   RESIDENT,
   STAFF,
+  TEMPLATES,
   newRequestId,
   startVolunteersCloud,
   type VolunteersCloud,
@@ -464,7 +465,7 @@ describe('the reminder before the start', () => {
     expect(c.cloud.openApi.outbox()).toEqual([
       expect.objectContaining({
         touser: MEMBER,
-        templateId: 'TPL_reminder_0001',
+        templateId: TEMPLATES.reminder,
         data: {
           thing1: { value: '冬至包饺子送老人' },
           time2: { value: '2030-12-21 10:00' },

@@ -13,7 +13,6 @@ import { projectFromRequest } from '../../../cloudfunctions/volunteers/lib/help'
 import type { HelpRequestDoc, TeamDoc } from '../../../cloudfunctions/volunteers/lib/model'
 import { projectIdFor } from '../../../cloudfunctions/volunteers/lib/projects'
 import { scenes } from '../../../cloudfunctions/volunteers/lib/qr'
-import { thing } from '../../../cloudfunctions/volunteers/lib/notify'
 import {
   checkInWindow,
   hoursOf,
@@ -121,14 +120,6 @@ describe('QR scenes', () => {
     expect(scenes.project(id).length).toBeLessThanOrEqual(32)
     expect(scenes.checkIn(id, '123456').length).toBeLessThanOrEqual(32)
     expect(scenes.pass('abcdefgh123456').length).toBeLessThanOrEqual(32)
-  })
-})
-
-describe('subscribe message fields', () => {
-  it('cut a thing to 20 characters', () => {
-    expect(thing('金涵小区夜间巡逻')).toBe('金涵小区夜间巡逻')
-    const long = '一二三四五六七八九十一二三四五六七八九十一二三'
-    expect([...thing(long)]).toHaveLength(20)
   })
 })
 

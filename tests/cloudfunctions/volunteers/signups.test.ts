@@ -7,6 +7,7 @@ import {
   MEMBER,
   RESIDENT,
   STAFF,
+  TEMPLATES,
   newRequestId,
   projectInput,
   startVolunteersCloud,
@@ -97,7 +98,7 @@ describe('300 volunteers signing up at once for 50 places', () => {
     const messages = c.cloud.openApi.outbox()
     expect(messages.map((m) => m.touser).sort()).toEqual([...firstWaiting].sort())
     expect(messages[0]).toMatchObject({
-      templateId: 'TPL_promoted_0001',
+      templateId: TEMPLATES.promoted,
       page: `subpackages/volunteers/project/index?id=${projectId}`,
     })
     expect(messages[0]!.data['thing3']!.value).toBe('候补成功，您已正式报名')
@@ -278,7 +279,7 @@ describe('refusals change nothing', () => {
     expect(c.cloud.openApi.outbox()).toEqual([
       expect.objectContaining({
         touser: MEMBER,
-        templateId: 'TPL_cancelled_001',
+        templateId: TEMPLATES.cancelled,
         data: expect.objectContaining({ thing3: { value: '项目已取消：台风预警' } }),
       }),
     ])

@@ -10,6 +10,7 @@ import type { Envelope } from '../../../typings'
 import type { Cloud } from '../../../cloudfunctions/shared/cloud'
 import { createRouter } from '../../../cloudfunctions/shared/router'
 import { actions } from '../../../cloudfunctions/volunteers'
+import { localFunctionEnv } from '../../../scripts/localCloud/functionEnv'
 import { seedDemoIfEmpty } from '../../../scripts/localCloud/seedDemo'
 import { startTestCloud, type TestCloud } from '../../local-cloud/support/testCloud'
 
@@ -21,10 +22,11 @@ export const RESIDENT = 'demo-resident-huang'
 export const COMMUNITY = 'c-jinxi'
 export const ADMIN = 'test-admin'
 
+/** The template ids the local cloud configures (scripts/localCloud/functionEnv.ts). */
 export const TEMPLATES = {
-  JINLIN_TEMPLATE_VOLUNTEER_PROMOTED: 'TPL_promoted_0001',
-  JINLIN_TEMPLATE_VOLUNTEER_REMINDER: 'TPL_reminder_0001',
-  JINLIN_TEMPLATE_VOLUNTEER_CANCELLED: 'TPL_cancelled_001',
+  promoted: 'local-volunteerPromoted',
+  reminder: 'local-volunteerReminder',
+  cancelled: 'local-volunteerCancelled',
 }
 
 export interface VolunteersCloud extends TestCloud {
@@ -52,11 +54,12 @@ export async function startVolunteersCloud(): Promise<VolunteersCloud> {
   const t = await startTestCloud({
     schemaDir: path.resolve(__dirname, '../../../database'),
     functionEnv: {
-      volunteers: { JINLIN_ADMIN_OPENIDS: ADMIN, JINLIN_CONTENT_CHECK: 'on', ...TEMPLATES },
+      volunteers: { JINLIN_ADMIN_OPENIDS: ADMIN, JINLIN_CONTENT_CHECK: 'on' },
       community: { JINLIN_ADMIN_OPENIDS: ADMIN },
     },
   })
-  Object.assign(process.env, TEMPLATES, { JINLIN_ADMIN_OPENIDS: ADMIN })
+  // The in-process runs (callAt) read their configuration from this process's environment.
+  Object.assign(process.env, localFunctionEnv(), { JINLIN_ADMIN_OPENIDS: ADMIN })
   await seedDemoIfEmpty(t.cloud)
   await t.db
     .collection('users')

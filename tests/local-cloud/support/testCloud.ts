@@ -4,6 +4,7 @@
  */
 import * as path from 'node:path'
 import { startLocalCloud, type LocalCloud, type LocalCloudOptions } from '../../../local-cloud/src'
+import { localFunctionEnv } from '../../../scripts/localCloud/functionEnv'
 import { loadWxServerSdk, type WxServerSdk } from './wxServerSdk'
 
 export interface TestCloud {
@@ -20,6 +21,7 @@ export async function startTestCloud(options: LocalCloudOptions = {}): Promise<T
   const cloud = await startLocalCloud({
     dataDir: null,
     functionsDir: path.resolve(__dirname, '../../../dist/cloudfunctions'),
+    env: localFunctionEnv(),
     ...options,
   })
   const sdk = loadWxServerSdk(cloud.sdkEnv)
