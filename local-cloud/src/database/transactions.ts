@@ -37,7 +37,8 @@ export class Transactions {
     const id = randomUUID()
     const snapshot = this.store.openSnapshot(id)
     const timer = setTimeout(() => this.end(id), TRANSACTION_TIMEOUT_MS)
-    timer.unref()
+    // Node's timers can be unref'd; a browser-like host's (jsdom, in page tests) are numbers.
+    if (typeof timer === 'object') timer.unref()
     this.open.set(id, { id, snapshot, writes: new Map(), timer })
     return id
   }
