@@ -22,7 +22,7 @@ const open = (page: string) => render(page) as Page
 const opened: Page[] = []
 afterEach(() => {
   // The check-in page refreshes its code on a timer until it is closed.
-  for (const page of opened.splice(0)) page.detach()
+  for (const page of opened.splice(0)) (page as unknown as { detach(): void }).detach()
 })
 
 const STAFF = 'demo-staff-jinxi'
