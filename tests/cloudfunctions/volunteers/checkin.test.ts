@@ -110,6 +110,13 @@ describe('check-in by the rotating code', () => {
       ok: false,
       error: { code: 'FAILED_PRECONDITION', message: '您没有报名这个项目' },
     })
+    const afterEnd = bj('2030-02-01T01:31:00')
+    expect(
+      await c.callAt(afterEnd, MEMBER, 'checkIn', { projectId, code: await codeAt(afterEnd) }),
+    ).toEqual({
+      ok: false,
+      error: { code: 'FAILED_PRECONDITION', message: '项目已经结束，不能再签到' },
+    })
     expect(await c.callAt(late, MEMBER, 'checkIn', { projectId, code: '12345' })).toMatchObject({
       ok: false,
       error: { code: 'INVALID_ARGUMENT' },
