@@ -41,6 +41,8 @@ export const cancelSignup = defineAction({
       if (!signup || signup.status === 'cancelled')
         throw new AppError('FAILED_PRECONDITION', '您没有报名这个项目')
       if (signup.status === 'queued') throw new AppError('CONFLICT', '报名还在处理中，请稍后再试')
+      if (signup.checkIn)
+        throw new AppError('FAILED_PRECONDITION', '您已经签到了，不能再取消报名，请联系组织者')
       const counters: Partial<ProjectDoc> = {}
       let next: SignupDoc | null = null
       if (signup.status === 'waitlisted') {

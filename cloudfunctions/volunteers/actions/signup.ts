@@ -126,6 +126,7 @@ export const signup = defineAction({
           promotionOrder: _['remove']!(),
           cancelledAt: _['remove']!(),
           cancelledBy: _['remove']!(),
+          rankAtSignup: _['remove']!(),
         },
       })
       if (stats.updated !== 1) {
