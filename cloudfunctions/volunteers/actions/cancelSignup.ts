@@ -7,7 +7,7 @@ import { projectId } from '../lib/fields'
 import { VOLUNTEER_COLLECTIONS, type ProjectDoc, type SignupDoc } from '../lib/model'
 import { settle } from '../lib/allocate'
 import { notify } from '../lib/notify'
-import { inTransaction } from '../lib/transaction'
+import { inTransaction, TransactionConflict } from '../lib/transaction'
 
 /**
  * A volunteer gives up their place or their turn on the waitlist, until the project starts.
@@ -51,12 +51,19 @@ export const cancelSignup = defineAction({
         current.waitlistCount > 0 &&
         now.getTime() < new Date(current.signupDeadline).getTime()
       ) {
-        const { data: first } = await signups
+        // Found outside the transaction (single documents only inside), read again inside: if
+        // another cancellation promoted it meanwhile, the writes below conflict and all is redone.
+        const { data: first } = await db
+          .collection<SignupDoc>(VOLUNTEER_COLLECTIONS.signups)
           .where({ projectId: id, status: 'waitlisted' })
           .orderBy('order', 'asc')
           .limit(1)
           .get()
-        next = first[0] ?? null
+        const candidate = first[0] ? (await signups.doc(first[0]._id).get()).data : null
+        if (first[0] && candidate?.status !== 'waitlisted') {
+          throw new TransactionConflict()
+        }
+        next = candidate
       }
       if (signup.status === 'confirmed') {
         if (next) {

@@ -47,16 +47,24 @@ async function allocateBatch(
   projectId: string,
   now: Date,
 ): Promise<{ decided: Map<string, Decision>; more: boolean } | null> {
+  // The queue is found outside the transaction (which reads single documents only), then each
+  // signup is read again inside it: one decided meanwhile is left alone.
+  const { data: waiting } = await db
+    .collection<SignupDoc>(VOLUNTEER_COLLECTIONS.signups)
+    .where({ projectId, status: 'queued' })
+    .orderBy('queuedAt', 'asc')
+    .orderBy('_id', 'asc')
+    .limit(BATCH)
+    .get()
   const outcome = await attemptTransaction(db, async (tx) => {
     const projects = tx.collection<ProjectDoc>(VOLUNTEER_COLLECTIONS.projects)
     const signups = tx.collection<SignupDoc>(VOLUNTEER_COLLECTIONS.signups)
     const { data: project } = await projects.doc(projectId).get()
-    const { data: queue } = await signups
-      .where({ projectId, status: 'queued' })
-      .orderBy('queuedAt', 'asc')
-      .orderBy('_id', 'asc')
-      .limit(BATCH)
-      .get()
+    const queue: SignupDoc[] = []
+    for (const candidate of waiting) {
+      const { data: signup } = await signups.doc(candidate._id).get()
+      if (signup?.status === 'queued') queue.push(signup)
+    }
     const decided = new Map<string, Decision>()
     if (!project) return { decided, more: false }
     if (queue.length > 0 && !signupOpen(project, now)) {
@@ -89,7 +97,7 @@ async function allocateBatch(
         data: { status, order, ...(waitlistRank ? { rankAtSignup: waitlistRank } : {}) },
       })
     }
-    return { decided, more: queue.length === BATCH }
+    return { decided, more: waiting.length === BATCH }
   })
   return outcome.conflict ? null : outcome.result
 }

@@ -9,19 +9,23 @@
 import type { Database, DocumentRef } from '../../shared/cloud'
 import { AppError, isAppError } from '../../shared/errors'
 
-export interface TransactionQuery<T> {
-  where(condition: Record<string, unknown>): TransactionQuery<T>
-  orderBy(field: string, order: 'asc' | 'desc'): TransactionQuery<T>
-  limit(n: number): TransactionQuery<T>
-  get(): Promise<{ data: Array<T & { _id: string }> }>
-}
-
-/** The parts of a transaction we use: single documents, and snapshot queries. */
+/**
+ * The parts of a transaction we use: single documents only. Production refuses where() inside a
+ * transaction (单记录操作 only), and so does the local cloud.
+ */
 export interface Tx {
-  collection<T>(name: string): { doc(id: string): DocumentRef<T> } & TransactionQuery<T>
+  collection<T>(name: string): { doc(id: string): DocumentRef<T> }
 }
 
 export const MAX_ATTEMPTS = 40
+
+/** Thrown by our own code when what a transaction read outside itself changed: retried like any conflict. */
+export class TransactionConflict extends Error {
+  constructor() {
+    super('TRANSACTION_CONFLICT: read again')
+    this.name = 'TransactionConflict'
+  }
+}
 
 export function isConflict(error: unknown): boolean {
   if (isAppError(error)) return false

@@ -51,10 +51,6 @@ export class Transactions {
     return this.store.getAtSnapshot(collection, id, transaction.snapshot)
   }
 
-  snapshotOf(transactionId: string): number {
-    return this.require(transactionId).snapshot
-  }
-
   /** Stages a write after checking that nobody else got there first. */
   stage(
     transactionId: string,
