@@ -115,14 +115,15 @@ export function scopeSelector(selector: string, scope: StyleScope): string {
       let out = part.replace(/:host(\(([^)]*)\))?/g, (_all, _group, inner?: string) =>
         inner ? `${tag}${scopeSelector(inner, scope)}` : tag,
       )
+      // Every class, compound ones (`.a.b`) included; `.5` in a number is not a class.
       out = out.replace(
-        /(^|[^\w\\-])\.(-?[_a-zA-Z][-_a-zA-Z0-9]*)/g,
-        (all, before: string, name: string) =>
-          /\d$/.test(before) ? all : `${before}.${tag}--${name}`,
+        /(?<![0-9])\.(-?[_a-zA-Z][-_a-zA-Z0-9]*)/g,
+        (_all, name: string) => `.${tag}--${name}`,
       )
       out = out.replace(TAG_NAME, (all, before: string, name: string) => {
         const lower = name.toLowerCase()
-        if (lower === 'page') return `${before}wx-page`
+        // `page` is the root of this page only: every page in the stack has one.
+        if (lower === 'page') return `${before}wx-page[route-tag="${tag}"]`
         if (BUILTIN_TAGS.includes(lower)) return `${before}wx-${lower}`
         if (using[name]) return `${before}${using[name]}`
         return all
