@@ -57,12 +57,14 @@ it('a suggestion goes from the resident to staff, to the head and back', async (
   )
   await shot(resident, 'suggestions-detail-submitted')
 
-  const board = await app.openAs('demo-staff-hefeng', '/subpackages/suggestions/board/index')
-  await see(board, '待受理')
-  await shot(board, 'suggestions-board')
-  // Staff open the matter from the link the resident's notice carries.
-  const staff = await app.openAs('demo-staff-hefeng', detailPath)
+  // Staff find it on their board (建议 → 受理派发工作台) and open it.
+  const staff = await app.openAs('demo-staff-hefeng', '/pages/suggestions/index')
+  await tapText(staff, '受理派发工作台')
   await see(staff, '楼下垃圾桶满了没人清')
+  await shot(staff, 'suggestions-board')
+  await tapText(staff, '楼下垃圾桶满了没人清')
+  await see(staff, '办理进度')
+  expect(currentPath(staff)).toBe(detailPath)
   await step(staff, 'accept')
   await byClass(staff, DETAIL, 'text').locator('textarea').fill('已收到，马上安排')
   await save(staff)

@@ -110,9 +110,6 @@ export class Phone {
       this.layer,
     )
     this.renderTabBar()
-    setInterval(() => {
-      this.status.firstElementChild!.textContent = clock()
-    }, 30_000)
   }
 
   /** Height of the page area: what the page sees as its window. */
@@ -383,7 +380,7 @@ export class Phone {
   }
 }
 
+/** A fixed time, as in product shots: screenshots stay the same from run to run. */
 function clock(): string {
-  const now = new Date()
-  return `${now.getHours()}:${String(now.getMinutes()).padStart(2, '0')}`
+  return '9:41'
 }
