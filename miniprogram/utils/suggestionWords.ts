@@ -1,5 +1,10 @@
 /** How the app names a matter's categories and statuses. */
-import type { SuggestionCategory, SuggestionStatus, SuggestionSummary } from '../../typings'
+import type {
+  HandlerRole,
+  SuggestionCategory,
+  SuggestionStatus,
+  SuggestionSummary,
+} from '../../typings'
 import { formatBeijing } from './time'
 
 export const CATEGORY_OPTIONS: Array<{ key: SuggestionCategory; label: string }> = [
@@ -21,6 +26,12 @@ export const STATUS_OPTIONS: Array<{ key: SuggestionStatus; label: string; tag: 
   { key: 'rejected', label: '未受理', tag: 'default' },
   { key: 'merged', label: '已合并', tag: 'default' },
 ]
+
+export const HANDLER_ROLE_WORDS: Record<HandlerRole, string> = {
+  buildingHead: '楼栋长',
+  gridWorker: '网格员',
+  staff: '社区工作人员',
+}
 
 export function categoryLabel(key: SuggestionCategory): string {
   return CATEGORY_OPTIONS.find((c) => c.key === key)?.label ?? '其他'

@@ -2,7 +2,11 @@
  * Matters of 继光花苑3号楼 in every state, so that each demo user has something to do: 黄大伯 has
  * one to confirm, 陈建国 one to handle, 林晓红 one to accept, and the 民意墙 shows what was done.
  */
-import type { SuggestionDoc, TimelineDoc } from '../../cloudfunctions/suggestions/lib/model'
+import {
+  NOT_YET_HANDLED,
+  type SuggestionDoc,
+  type TimelineDoc,
+} from '../../cloudfunctions/suggestions/lib/model'
 
 const HOUR = 3_600_000
 const RESIDENT = 'demo-resident-huang'
@@ -37,24 +41,12 @@ function matter(
     showName: false,
     householdId: 'h-jiguang-3-301',
     onBehalf: null,
-    status: 'submitted',
-    handler: null,
-    handlerOpenid: null,
-    dueAt: null,
+    ...NOT_YET_HANDLED,
+    replyPhotos: [],
     month: monthOf(createdAt),
     createdAt,
     updatedAt: last,
     version: steps.length,
-    firstResponseAt: null,
-    firstResponseMinutes: null,
-    resolvedAt: null,
-    resolutionMinutes: null,
-    closedAt: null,
-    satisfaction: null,
-    reopenCount: 0,
-    mergedInto: null,
-    reply: null,
-    replyPhotos: [],
     ...fields,
     timeline: [
       {

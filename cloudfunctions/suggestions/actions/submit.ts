@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { SuggestionsActions } from '../../../typings/suggestions'
+import { appendAudit } from '../../shared/audit'
 import { canManageBuilding, isStaffOf, loadCaller, requirePrivacyAgreed } from '../../shared/caller'
 import { checkText } from '../../shared/contentCheck'
 import { AppError } from '../../shared/errors'
@@ -11,7 +12,7 @@ import { defineAction } from '../../shared/router'
 import { monthKey } from '../../shared/time'
 import { docId, input, oneOf, requestId, text } from '../../shared/validation'
 import { CATEGORIES } from '../lib/categories'
-import { SUGGESTIONS, type SuggestionDoc } from '../lib/model'
+import { NOT_YET_HANDLED, SUGGESTIONS, type SuggestionDoc } from '../lib/model'
 
 type Output = SuggestionsActions['submit']['output']
 
@@ -120,24 +121,12 @@ export const submit = defineAction({
               filedBy: context.openid,
             }
           : null,
-      status: 'submitted',
-      handler: null,
-      handlerOpenid: null,
-      dueAt: null,
+      ...NOT_YET_HANDLED,
+      replyPhotos: [],
       month: monthKey(now),
       createdAt: now,
       updatedAt: now,
       version: 0,
-      firstResponseAt: null,
-      firstResponseMinutes: null,
-      resolvedAt: null,
-      resolutionMinutes: null,
-      closedAt: null,
-      satisfaction: null,
-      reopenCount: 0,
-      mergedInto: null,
-      reply: null,
-      replyPhotos: [],
       timeline: [
         {
           at: now,
@@ -153,6 +142,16 @@ export const submit = defineAction({
     } catch (error) {
       // The same request a moment ago (a double tap): it created the item.
       if (!isDuplicateKey(error)) throw error
+      return { id, status: 'submitted' }
+    }
+    if (item.onBehalf) {
+      await appendAudit(db, {
+        actor: context.openid,
+        action: 'suggestions.submitOnBehalf',
+        target: { collection: SUGGESTIONS, id },
+        communityId: community._id,
+        after: { householdId: item.householdId, residentName: item.onBehalf.residentName },
+      })
     }
     return { id, status: 'submitted' }
   },

@@ -62,3 +62,21 @@ export interface SuggestionDoc {
   replyPhotos: string[]
   timeline: TimelineDoc[]
 }
+
+/** What a matter holds before anyone has acted on it: the lifecycle's fields, all empty. */
+export const NOT_YET_HANDLED = {
+  status: 'submitted',
+  handler: null,
+  handlerOpenid: null,
+  dueAt: null,
+  firstResponseAt: null,
+  firstResponseMinutes: null,
+  resolvedAt: null,
+  resolutionMinutes: null,
+  closedAt: null,
+  satisfaction: null,
+  reopenCount: 0,
+  mergedInto: null,
+  reply: null,
+  replyPhotos: [],
+} as const satisfies Partial<SuggestionDoc>

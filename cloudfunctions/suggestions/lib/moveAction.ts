@@ -3,12 +3,13 @@
  * take this step, apply it to the version seen, then tell whoever should know.
  */
 import type { SuggestionDetail } from '../../../typings/suggestions'
+import { appendAudit } from '../../shared/audit'
 import { loadCaller, type Caller } from '../../shared/caller'
 import type { Database } from '../../shared/cloud'
 import type { UserContext } from '../../shared/router'
 import { loadSuggestion, viewerOf, type Viewer } from './access'
 import { requireMove, type Move } from './lifecycle'
-import type { SuggestionDoc } from './model'
+import { SUGGESTIONS, type SuggestionDoc } from './model'
 import { toDetail } from './views'
 
 export interface MoveScope {
@@ -34,6 +35,22 @@ export async function runMove(
   requireMove(item, move)
   const scope = { db, caller, viewer, item, now: context.now() }
   const updated = await apply(scope)
+  // Staff's and handlers' steps, and a filer's for a resident, go to the community's audit too.
+  const step = updated.timeline[updated.timeline.length - 1]!
+  if (step.actorRole !== 'reporter' || item.onBehalf) {
+    await appendAudit(db, {
+      actor: context.openid,
+      action: `suggestions.${move}`,
+      target: { collection: SUGGESTIONS, id },
+      communityId: item.communityId,
+      before: { status: item.status },
+      after: {
+        status: updated.status,
+        ...(updated.handler ? { handler: updated.handler.openid } : {}),
+      },
+      ...(step.text ? { reason: step.text } : {}),
+    })
+  }
   if (after) await after(updated, scope)
   return toDetail(updated, viewerOf(caller, updated), scope.now)
 }

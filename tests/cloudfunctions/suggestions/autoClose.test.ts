@@ -5,7 +5,7 @@
 import { actions } from '../../../cloudfunctions/suggestions'
 import { createRouter } from '../../../cloudfunctions/shared/router'
 import { inProcessCloud, type Controls } from '../support/inProcess'
-import { PEOPLE, startSuggestionsCloud, type SuggestionsCloud } from './suggestionsCloud'
+import { COMMUNITY, PEOPLE, startSuggestionsCloud, type SuggestionsCloud } from './suggestionsCloud'
 
 let c: SuggestionsCloud
 const controls: Controls = { caller: null, now: new Date() }
@@ -16,6 +16,8 @@ const tick = () =>
 
 beforeAll(async () => {
   c = await startSuggestionsCloud()
+  // Only this test's matters: the demo's own (one resolved hours ago) are set aside.
+  await c.db.collection('suggestions').where({ communityId: COMMUNITY }).remove()
   main = createRouter('suggestions', actions, {
     cloud: () => inProcessCloud(c.sdk, controls),
     now: () => controls.now,

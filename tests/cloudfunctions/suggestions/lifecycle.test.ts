@@ -2,6 +2,7 @@
  * The lifecycle of a matter against the built function: the whole journey, every allowed and every
  * refused step, who may take each step, and the messages people get.
  */
+import { STATUSES } from '../../../cloudfunctions/suggestions/lib/categories'
 import { TRANSITIONS, type Move } from '../../../cloudfunctions/suggestions/lib/lifecycle'
 import type { SuggestionStatus } from '../../../typings'
 import {
@@ -21,15 +22,6 @@ beforeAll(async () => {
 afterAll(() => c.cloud.close())
 beforeEach(() => c.cloud.openApi.clearOutbox())
 
-const STATUSES: SuggestionStatus[] = [
-  'submitted',
-  'accepted',
-  'assigned',
-  'resolved',
-  'closed',
-  'rejected',
-  'merged',
-]
 type UserMove = Exclude<Move, 'autoClose'>
 
 /** Whose step each move is, and a valid input for it. */
@@ -147,6 +139,16 @@ describe('the journey of a matter', () => {
       ['提出人', 'confirmed'],
     ])
     expect(detail.ok && detail.data.photos).toEqual([photo])
+    // Staff's and the handler's steps are in the community's audit; the reporter's own are not.
+    const audited = c.cloud.store
+      .find('audit', { filter: { 'target.id': id } })
+      .map((entry) => (entry as { action: string }).action)
+    expect(audited).toEqual([
+      'suggestions.accept',
+      'suggestions.assign',
+      'suggestions.resolve',
+      'suggestions.resolve',
+    ])
     // The reporter never sees anyone's openid.
     expect(JSON.stringify(detail)).not.toMatch(/demo-|test-/)
   })

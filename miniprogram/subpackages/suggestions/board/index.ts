@@ -1,9 +1,10 @@
 /** Staff: every matter of the community, filtered by status, category, building or overdue, a page at a time. */
 import type { BoardFilter, SuggestionCategory, SuggestionStatus } from '../../../../typings'
 import { pageBehavior } from '../../../behaviors/page'
+import { pagedList } from '../../../behaviors/pagedList'
 import { community } from '../../../services/community'
 import { suggestions } from '../../../services/suggestions'
-import { messageOf, showError } from '../../../utils/feedback'
+import { messageOf } from '../../../utils/feedback'
 import {
   CATEGORY_OPTIONS,
   STATUS_OPTIONS,
@@ -12,7 +13,7 @@ import {
 } from '../../../utils/suggestionWords'
 
 Component({
-  behaviors: [pageBehavior],
+  behaviors: [pageBehavior, pagedList],
   data: {
     communityId: '',
     loading: true,
@@ -27,7 +28,6 @@ Component({
     items: [] as ListItem[],
     total: 0,
     cursor: null as string | null,
-    loadingMore: false,
   },
   methods: {
     async onLoad(query: Record<string, string | undefined>) {
@@ -80,28 +80,13 @@ Component({
       }
     },
 
-    async more() {
-      if (!this.data.cursor || this.data.loadingMore) return
-      this.setData({ loadingMore: true })
-      try {
-        const page = await suggestions.board({
-          communityId: this.data.communityId,
-          filter: this.filter(),
-          cursor: this.data.cursor,
-        })
-        this.setData({
-          items: this.data.items.concat(page.items.map(toListItem)),
-          cursor: page.nextCursor,
-        })
-      } catch (error) {
-        showError(error)
-      } finally {
-        this.setData({ loadingMore: false })
-      }
-    },
-
-    onReachBottom() {
-      void this.more()
+    async fetchPage(cursor: string) {
+      const page = await suggestions.board({
+        communityId: this.data.communityId,
+        filter: this.filter(),
+        cursor,
+      })
+      return { items: page.items.map(toListItem), nextCursor: page.nextCursor }
     },
 
     /** Tapping a chosen chip again clears it. */

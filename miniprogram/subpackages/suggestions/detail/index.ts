@@ -8,7 +8,7 @@ import { askForNotices } from '../../../services/subscribe'
 import { suggestions } from '../../../services/suggestions'
 import { choosePhotos, photoSrc, uploadPhoto } from '../../../services/upload'
 import { messageOf, showError } from '../../../utils/feedback'
-import { categoryLabel, statusOf } from '../../../utils/suggestionWords'
+import { HANDLER_ROLE_WORDS, toListItem } from '../../../utils/suggestionWords'
 import { formatBeijing } from '../../../utils/time'
 
 type Step = SuggestionDetail['can'][number]
@@ -35,18 +35,13 @@ const KIND_LABELS: Record<TimelineEntry['kind'], string> = {
   autoClosed: '自动完结',
 }
 
-const ROLE_WORDS = { buildingHead: '楼栋长', gridWorker: '网格员', staff: '社区工作人员' }
-
 function view(detail: SuggestionDetail) {
-  const status = statusOf(detail.status)
   return {
     ...detail,
-    categoryText: categoryLabel(detail.category),
-    statusText: detail.overdue ? '已逾期' : status.label,
-    statusTag: detail.overdue ? 'danger' : status.tag,
-    dateText: formatBeijing(detail.createdAt),
-    dueText: detail.dueAt ? formatBeijing(detail.dueAt, 'YYYY年M月D日') : '',
-    handlerText: detail.handler ? `${ROLE_WORDS[detail.handler.role]} ${detail.handler.name}` : '',
+    ...toListItem(detail),
+    handlerText: detail.handler
+      ? `${HANDLER_ROLE_WORDS[detail.handler.role]} ${detail.handler.name}`
+      : '',
     photoSrcs: detail.photos.map(photoSrc),
     steps: detail.can.map((key) => ({ key, label: STEP_LABELS[key] })),
     entries: detail.timeline.map((entry) => ({
@@ -69,7 +64,7 @@ Component({
     open: '' as Step | '',
     text: '',
     satisfaction: 0,
-    handlers: [] as HandlerCandidate[],
+    handlers: [] as Array<HandlerCandidate & { roleText: string }>,
     handlerOpenid: '',
     dueDate: '',
     today: '',
@@ -105,7 +100,10 @@ Component({
       if (step === 'assign') {
         this.setData({ dueDate: formatBeijing(Date.now() + 3 * 86_400_000, 'YYYY-MM-DD') })
         try {
-          this.setData({ handlers: await suggestions.handlers(this.data.id) })
+          const handlers = await suggestions.handlers(this.data.id)
+          this.setData({
+            handlers: handlers.map((h) => ({ ...h, roleText: HANDLER_ROLE_WORDS[h.role] })),
+          })
         } catch (error) {
           showError(error)
         }

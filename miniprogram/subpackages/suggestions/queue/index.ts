@@ -1,18 +1,18 @@
 /** The handler's queue: matters assigned to me, overdue ones marked, and those awaiting the reporter. */
 import { pageBehavior } from '../../../behaviors/page'
+import { pagedList } from '../../../behaviors/pagedList'
 import { askForNotices } from '../../../services/subscribe'
 import { suggestions } from '../../../services/suggestions'
-import { messageOf, showError } from '../../../utils/feedback'
+import { messageOf } from '../../../utils/feedback'
 import { toListItem, type ListItem } from '../../../utils/suggestionWords'
 
 Component({
-  behaviors: [pageBehavior],
+  behaviors: [pageBehavior, pagedList],
   data: {
     loading: true,
     error: '',
     items: [] as ListItem[],
     cursor: null as string | null,
-    loadingMore: false,
   },
   methods: {
     onShow() {
@@ -29,24 +29,9 @@ Component({
       }
     },
 
-    async more() {
-      if (!this.data.cursor || this.data.loadingMore) return
-      this.setData({ loadingMore: true })
-      try {
-        const page = await suggestions.queue(this.data.cursor)
-        this.setData({
-          items: this.data.items.concat(page.items.map(toListItem)),
-          cursor: page.nextCursor,
-        })
-      } catch (error) {
-        showError(error)
-      } finally {
-        this.setData({ loadingMore: false })
-      }
-    },
-
-    onReachBottom() {
-      void this.more()
+    async fetchPage(cursor: string) {
+      const page = await suggestions.queue(cursor)
+      return { items: page.items.map(toListItem), nextCursor: page.nextCursor }
     },
 
     /** Each allowance is good for one message: asked again here whenever the handler likes. */
