@@ -113,7 +113,7 @@ export function scopeSelector(selector: string, scope: StyleScope): string {
     .map((part, index) => {
       if (index % 2 === 1) return part
       let out = part.replace(/:host(\(([^)]*)\))?/g, (_all, _group, inner?: string) =>
-        inner ? `${tag}${scopeSelector(inner, scope)}` : tag,
+        inner ? `${tag}${inner}` : tag,
       )
       // Every class, compound ones (`.a.b`) included; `.5` in a number is not a class.
       out = out.replace(
