@@ -3,6 +3,7 @@
  * The mini-program's services and the functions' action handlers are both typed by this map.
  */
 import type { CommunityActions } from './community'
+import type { FeesActions } from './fees'
 import type { HealthActions } from './health'
 import type { RatingsActions } from './ratings'
 
@@ -10,6 +11,7 @@ export interface CloudFunctions {
   health: HealthActions
   community: CommunityActions
   ratings: RatingsActions
+  fees: FeesActions
 }
 
 export type FunctionName = keyof CloudFunctions
@@ -24,3 +26,4 @@ export type * from './envelope'
 export type * from './health'
 export type * from './community'
 export type * from './ratings'
+export type * from './fees'

@@ -5,6 +5,7 @@ export const SUBSCRIBE_TEMPLATES = [
   'suggestionProgress',
   'suggestionResolved',
   'suggestionAssigned',
+  'feeReminder',
 ] as const satisfies readonly SubscribeTemplate[]
 
 /** `suggestionProgress` → `JINLIN_TEMPLATE_SUGGESTION_PROGRESS`, where a function finds its id. */
