@@ -1,4 +1,5 @@
 /** The demo data as documents per collection, ready to insert into an empty store. */
+import { demoFees } from './fees'
 import { buildingId, DEMO_COMMUNITIES, DEMO_VOLUNTEER_TEAMS, householdId } from './places'
 import { DEMO_USERS } from './users'
 
@@ -95,6 +96,15 @@ export function demoDocuments(now: Date): DemoDocuments {
     }
   }
   docs['corridorRatings'] = demoRatings(docs, now)
+  Object.assign(
+    docs,
+    demoFees(
+      docs
+        .households!.filter((h) => h['buildingId'] === 'b-jiguang-3')
+        .map((h) => String(h['room'])),
+      now,
+    ),
+  )
   for (const team of DEMO_VOLUNTEER_TEAMS) {
     const leader = DEMO_USERS.find((u) => u.leaderOf === team.id)
     docs.volunteerTeams!.push({

@@ -33,7 +33,8 @@ function sheet(workbook: ExcelJS.Workbook, name: string, columns: Array<[string,
 export async function ledgerWorkbook(data: LedgerSheets): Promise<Buffer> {
   // Loaded on the first export only: the library is most of the bundle, and every other action
   // of a cold instance would wait for it.
-  const { default: excel } = await import('exceljs')
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const excel = require('exceljs') as typeof ExcelJS
   const workbook = new excel.Workbook()
   workbook.creator = '近邻'
   workbook.created = data.exportedAt

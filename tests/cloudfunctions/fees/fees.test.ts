@@ -240,3 +240,313 @@ describe('concurrency', () => {
     expect(c.cloud.store.getById('feeLedgers', `b-t100_${year}`)).toMatchObject({ lastSeq: 101 })
   }, 60_000)
 })
+
+describe('voids', () => {
+  it('void a receipt with a reason: it stays, marked 作废, and its periods can be paid again', async () => {
+    const paid = await pay(HEAD, room('301'), [month(-3)])
+    if (!paid.ok) throw new Error(paid.error.message)
+    const before = c.digest()
+    expect(
+      await c.fees(CALLERS.resident, 'voidReceipt', {
+        receiptId: paid.data.id,
+        reason: '登记错了房号',
+        requestId: newRequestId(),
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'PERMISSION_DENIED' } })
+    expect(
+      await c.fees(HEAD, 'voidReceipt', { receiptId: paid.data.id, requestId: newRequestId() }),
+    ).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } })
+    expect(c.digest()).toBe(before)
+
+    const voidRequest = newRequestId()
+    const voided = await c.fees(HEAD, 'voidReceipt', {
+      receiptId: paid.data.id,
+      reason: '登记错了房号',
+      requestId: voidRequest,
+    })
+    expect(voided).toMatchObject({
+      ok: true,
+      data: { number: paid.data.number, voided: { reason: '登记错了房号' } },
+    })
+    // The same request again answers the same; another void is refused.
+    expect(
+      await c.fees(HEAD, 'voidReceipt', {
+        receiptId: paid.data.id,
+        reason: '登记错了房号',
+        requestId: voidRequest,
+      }),
+    ).toEqual(voided)
+    const again = c.digest()
+    expect(
+      await c.fees(HEAD, 'voidReceipt', {
+        receiptId: paid.data.id,
+        reason: '再作废一次',
+        requestId: newRequestId(),
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'FAILED_PRECONDITION' } })
+    expect(c.digest()).toBe(again)
+
+    const repaid = await pay(HEAD, room('301'), [month(-3)])
+    expect(repaid).toMatchObject({ ok: true })
+    expect(c.cloud.store.getById('feeReceipts', paid.data.id)).toMatchObject({
+      amountFen: 3000,
+      voided: { reason: '登记错了房号', by: HEAD },
+    })
+    expect(c.cloud.store.count('feeVoids', { _id: paid.data.id })).toBe(1)
+    const household = await c.fees(CALLERS.staffOfThisCommunity, 'householdFees', {
+      householdId: room('301'),
+    })
+    expect(household.ok && household.data.receipts.map((r: any) => !!r.voided)).toEqual([
+      false,
+      true,
+    ])
+  })
+})
+
+describe('expenses', () => {
+  let fileID: string
+  beforeAll(async () => {
+    const response = await fetch(
+      `${c.cloud.url}/uploadFile?cloudPath=${encodeURIComponent('uploads/fees/2026-11/bulb.jpg')}`,
+      { method: 'POST', headers: { 'X-WX-OPENID': HEAD }, body: Buffer.from('jpeg') },
+    )
+    fileID = ((await response.json()) as { fileID: string }).fileID
+  })
+  const spend = (openid: string, extra: Record<string, unknown> = {}) =>
+    c.fees(openid, 'recordExpense', {
+      buildingId: BUILDING,
+      amountFen: 4550,
+      purpose: '更换楼道声控灯 3 个',
+      spentOn: today,
+      photos: [fileID],
+      requestId: newRequestId(),
+      ...extra,
+    })
+
+  it('are recorded by the head with the receipt photo; others are refused', async () => {
+    const before = c.digest()
+    expect(await spend(CALLERS.resident)).toMatchObject({
+      ok: false,
+      error: { code: 'PERMISSION_DENIED' },
+    })
+    expect(await spend(HEAD, { amountFen: -1 })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_ARGUMENT' },
+    })
+    expect(await spend(HEAD, { photos: ['cloud://other.bucket/elsewhere/x.jpg'] })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_ARGUMENT' },
+    })
+    expect(c.digest()).toBe(before)
+    const spent = await spend(HEAD)
+    expect(spent).toMatchObject({
+      ok: true,
+      data: { amountFen: 4550, photos: [fileID], countersigns: [], voided: null },
+    })
+  })
+
+  it('may be countersigned once by each other resident of the building', async () => {
+    // 3号楼's resident lives elsewhere; bind a resident to 4号楼 401 for this.
+    await c.db.collection('bindings').add({
+      data: {
+        _id: 'test-binding-401',
+        openid: 'test-resident-401',
+        householdId: room('401'),
+        buildingId: BUILDING,
+        communityId: 'c-hefeng',
+        status: 'approved',
+        activeSlot: 'active',
+        requestedAt: new Date(),
+      },
+    })
+    const spent = await spend(HEAD, { amountFen: 1200, purpose: '楼道清洁用品' })
+    if (!spent.ok) throw new Error(spent.error.message)
+    expect(
+      await c.fees(CALLERS.resident, 'countersignExpense', { expenseId: spent.data.id }),
+    ).toMatchObject({ ok: false, error: { code: 'PERMISSION_DENIED' } })
+    expect(
+      await c.fees('test-resident-401', 'countersignExpense', { expenseId: spent.data.id }),
+    ).toMatchObject({
+      ok: true,
+      data: { countersigns: [{ room: '401' }], canCountersign: false },
+    })
+    expect(
+      await c.fees('test-resident-401', 'countersignExpense', { expenseId: spent.data.id }),
+    ).toMatchObject({ ok: false, error: { code: 'ALREADY_EXISTS' } })
+
+    const voided = await c.fees(HEAD, 'voidExpense', {
+      expenseId: spent.data.id,
+      reason: '重复登记',
+      requestId: newRequestId(),
+    })
+    expect(voided).toMatchObject({ ok: true, data: { voided: { reason: '重复登记' } } })
+    expect(
+      await c.fees(HEAD, 'voidExpense', {
+        expenseId: spent.data.id,
+        reason: '重复登记',
+        requestId: newRequestId(),
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'FAILED_PRECONDITION' } })
+  })
+})
+
+describe('views', () => {
+  it('show residents their household and the open account by room, never names', async () => {
+    const mine = await c.fees('test-resident-401', 'householdFees', { householdId: room('401') })
+    expect(mine).toMatchObject({ ok: true, data: { household: { room: '401' }, canRecord: false } })
+    if (!mine.ok) return
+    const byKey = new Map(mine.data.periods.map((p: any) => [p.key, p.status]))
+    expect(byKey.get(month(-5))).toBe('overdue')
+    expect(byKey.get(month(0))).toBe('due')
+    expect(byKey.get(month(1))).toBe('upcoming')
+    expect(mine.data.totals.unpaidFen).toBe(6 * 3000)
+
+    expect(
+      await c.fees('test-resident-401', 'householdFees', { householdId: room('101') }),
+    ).toMatchObject({ ok: false, error: { code: 'PERMISSION_DENIED' } })
+
+    const account = await c.fees('test-resident-401', 'openAccount', {
+      buildingId: BUILDING,
+      period: month(-1),
+    })
+    expect(account.ok).toBe(true)
+    if (!account.ok) return
+    const ledger = c.cloud.store.find('feeLedgers', { filter: { buildingId: BUILDING } })
+    const sum = (field: string) => ledger.reduce((s, l) => s + Number(l[field]), 0)
+    expect(account.data.totals).toMatchObject({
+      incomeFen: sum('incomeFen'),
+      voidedIncomeFen: 3000,
+      expenseFen: 4550 + 1200,
+      voidedExpenseFen: 1200,
+      balanceFen: sum('incomeFen') - 3000 - 4550,
+    })
+    const status = new Map(account.data.rooms.map((r: any) => [r.room, r.status]))
+    expect(status.get('201')).toBe('paid')
+    expect(status.get('602')).toBe('exempt')
+    expect(status.get('401')).toBe('unpaid')
+    expect(account.data.counts.paid + account.data.counts.unpaid + account.data.counts.exempt).toBe(
+      12,
+    )
+    expect(account.data.can).toEqual({ record: false, manage: false })
+    expect(JSON.stringify(account.data)).not.toMatch(/黄|陈|赵楼长|test-head|test-resident/)
+
+    expect(await c.fees(CALLERS.resident, 'openAccount', { buildingId: BUILDING })).toMatchObject({
+      ok: false,
+      error: { code: 'PERMISSION_DENIED' },
+    })
+    expect(
+      await c.fees(CALLERS.staffOfAnotherCommunity, 'openAccount', { buildingId: BUILDING }),
+    ).toMatchObject({ ok: false, error: { code: 'PERMISSION_DENIED' } })
+    expect(
+      await c.fees(CALLERS.staffOfThisCommunity, 'openAccount', { buildingId: BUILDING }),
+    ).toMatchObject({ ok: true, data: { can: { record: false, manage: true } } })
+  })
+
+  it('page receipts and expenses newest first; notes only for those concerned', async () => {
+    await pay(HEAD, room('402'), [month(0)], { note: '邻居代缴' })
+    const asResident = await c.fees('test-resident-401', 'listReceipts', {
+      buildingId: BUILDING,
+      pageSize: 2,
+    })
+    expect(asResident.ok && asResident.data.items).toHaveLength(2)
+    expect(asResident.ok && asResident.data.items[0]).toMatchObject({ room: '402' })
+    expect(asResident.ok && asResident.data.items[0].note).toBeUndefined()
+    const next = await c.fees('test-resident-401', 'listReceipts', {
+      buildingId: BUILDING,
+      pageSize: 2,
+      cursor: asResident.ok ? asResident.data.nextCursor : '',
+    })
+    expect(next.ok && next.data.items[0].id).not.toBe(asResident.ok && asResident.data.items[1].id)
+    const asHead = await c.fees(HEAD, 'listReceipts', { buildingId: BUILDING, pageSize: 1 })
+    expect(asHead.ok && asHead.data.items[0].note).toBe('邻居代缴')
+    const expenses = await c.fees('test-resident-401', 'listExpenses', { buildingId: BUILDING })
+    expect(expenses.ok && expenses.data.items.map((e: any) => e.amountFen)).toEqual([1200, 4550])
+  })
+})
+
+describe('arrears and reminders', () => {
+  it('list households with unpaid periods for heads and staff only', async () => {
+    expect(await c.fees('test-resident-401', 'arrears', { buildingId: BUILDING })).toMatchObject({
+      ok: false,
+      error: { code: 'PERMISSION_DENIED' },
+    })
+    const list = await c.fees(HEAD, 'arrears', { buildingId: BUILDING })
+    expect(list.ok).toBe(true)
+    if (!list.ok) return
+    const row401 = list.data.items.find((r: any) => r.room === '401')
+    expect(row401).toMatchObject({ periods: expect.any(Array), residents: 1, remindedToday: false })
+    expect(row401.periods).toHaveLength(6)
+    expect(list.data.items.find((r: any) => r.room === '602')).toBeUndefined()
+    expect(list.data.totals.amountFen).toBe(
+      list.data.items.reduce((s: number, r: any) => s + r.amountFen, 0),
+    )
+  })
+
+  it('remind a household’s bound residents by subscribe message, once a day', async () => {
+    c.cloud.openApi.clearOutbox()
+    expect(
+      await c.fees(CALLERS.staffOfThisCommunity, 'remind', { householdId: room('401') }),
+    ).toMatchObject({ ok: false, error: { code: 'PERMISSION_DENIED' } })
+    expect(await c.fees(HEAD, 'remind', { householdId: room('502') })).toMatchObject({
+      ok: false,
+      error: { code: 'FAILED_PRECONDITION' },
+    })
+    expect(await c.fees(HEAD, 'remind', { householdId: room('401') })).toEqual({
+      ok: true,
+      data: { residents: 1, sent: 1, notGranted: 0, failed: 0 },
+    })
+    expect(c.cloud.openApi.outbox()).toEqual([
+      expect.objectContaining({
+        touser: 'test-resident-401',
+        templateId: 'local-feeReminder',
+        page: `subpackages/fees/household/index?householdId=${room('401')}`,
+        data: {
+          thing1: { value: '继光花苑 4号楼管理费' },
+          amount2: { value: '¥180.00' },
+          thing3: { value: expect.stringMatching(/^欠缴6期，/) },
+          thing4: { value: '请联系楼栋长缴纳，谢谢' },
+        },
+      }),
+    ])
+    expect(await c.fees(HEAD, 'remind', { householdId: room('401') })).toMatchObject({
+      ok: false,
+      error: { code: 'RESOURCE_EXHAUSTED' },
+    })
+    const list = await c.fees(HEAD, 'arrears', { buildingId: BUILDING })
+    expect(list.ok && list.data.items.find((r: any) => r.room === '401').remindedToday).toBe(true)
+  })
+})
+
+describe('collection rates', () => {
+  it('show staff each building’s period, paid of due and the rate; nobody else', async () => {
+    expect(
+      await c.fees(HEAD, 'collectionRates', { communityId: 'c-hefeng', month: month(-1) }),
+    ).toMatchObject({ ok: false, error: { code: 'PERMISSION_DENIED' } })
+    const rates = await c.fees(CALLERS.staffOfThisCommunity, 'collectionRates', {
+      communityId: 'c-hefeng',
+      month: month(-1),
+    })
+    expect(rates.ok).toBe(true)
+    if (!rates.ok) return
+    const row = rates.data.rows.find((r: any) => r.buildingId === BUILDING)
+    const paid = c.cloud.store.count('feeClaims', {
+      buildingId: BUILDING,
+      period: month(-1),
+      active: true,
+    })
+    expect(row).toMatchObject({
+      period: { key: month(-1) },
+      households: 12,
+      exempt: 1,
+      paid,
+      unpaid: 11 - paid,
+      ratePercent: Math.round((paid * 1000) / 11) / 10,
+      dueFen: 11 * 3000,
+      paidFen: paid * 3000,
+    })
+    expect(rates.data.rows.find((r: any) => r.buildingId === 'b-jiguang-1')).toMatchObject({
+      period: null,
+      ratePercent: null,
+    })
+  })
+})
