@@ -168,6 +168,8 @@ export interface ArrearsView {
   /** Over every page. */
   totals: { households: number; periods: number; amountFen: number }
   nextCursor: string | null
+  /** The caller may send reminders (the building's heads). */
+  canRemind: boolean
 }
 
 export interface CollectionRateRow {
@@ -274,7 +276,7 @@ export interface FeesActions {
   }
   getReceipt: {
     input: { receiptId: string }
-    output: ReceiptView & { buildingName: string; communityName: string }
+    output: ReceiptView & { buildingName: string; communityName: string; canVoid: boolean }
   }
   arrears: {
     input: { buildingId: string; cursor?: string; pageSize?: number }

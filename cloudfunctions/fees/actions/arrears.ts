@@ -38,6 +38,7 @@ export const arrears = defineAction({
         amountFen: rows.reduce((sum, r) => sum + r.amountFen, 0),
       },
       nextCursor: rows.length > offset + size ? String(offset + size) : null,
+      canRemind: access.head,
     }
   },
 })

@@ -24,6 +24,7 @@ export const getReceipt = defineAction({
       ...receiptView(receipt, canManage(access) || access.homes.includes(receipt.householdId)),
       buildingName: access.buildingName,
       communityName: community.name,
+      canVoid: access.head && !receipt.voided,
     }
   },
 })

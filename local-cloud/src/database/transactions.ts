@@ -37,7 +37,8 @@ export class Transactions {
     const id = randomUUID()
     const snapshot = this.store.openSnapshot(id)
     const timer = setTimeout(() => this.end(id), TRANSACTION_TIMEOUT_MS)
-    timer.unref()
+    // A page test runs the local cloud inside jsdom, whose setTimeout answers a plain number.
+    if (typeof timer.unref === 'function') timer.unref()
     this.open.set(id, { id, snapshot, writes: new Map(), timer })
     return id
   }
