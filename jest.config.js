@@ -5,6 +5,9 @@
 const transform = { '^.+\\.ts$': '<rootDir>/tests/support/esbuildTransform.js' }
 
 module.exports = {
+  // Nothing here is a timed test: the limit only catches a hang. CI machines are shared and slow,
+  // and tests start real function instances (worker threads loading wx-server-sdk).
+  testTimeout: 20_000,
   projects: [
     {
       displayName: 'node',

@@ -6,12 +6,14 @@ import type { CommunityActions } from './community'
 import type { FeesActions } from './fees'
 import type { HealthActions } from './health'
 import type { RatingsActions } from './ratings'
+import type { SuggestionsActions } from './suggestions'
 
 export interface CloudFunctions {
   health: HealthActions
   community: CommunityActions
   ratings: RatingsActions
   fees: FeesActions
+  suggestions: SuggestionsActions
 }
 
 export type FunctionName = keyof CloudFunctions
@@ -27,3 +29,5 @@ export type * from './health'
 export type * from './community'
 export type * from './ratings'
 export type * from './fees'
+export type * from './suggestions'
+export type * from './subscribe'

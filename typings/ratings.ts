@@ -23,7 +23,8 @@ export interface BuildingRatingSummary {
   current: MonthSummary
   /** The 12 months up to the current one, oldest first. */
   trend: MonthSummary[]
-  recentComments: Array<{ room: string; comment: string; at: string }>
+  /** This month's comments by room, with the photos that came with them. */
+  recentComments: Array<{ room: string; comment: string; photos: string[]; at: string }>
   partnerUnit: string | null
   /**
    * For the building's heads and the community's staff: this month's dimensions, weakest first,

@@ -77,6 +77,12 @@ export function requireBuildingManager(
   }
 }
 
+/** Personal data is taken only from someone who agreed to the privacy notice (ARCHITECTURE.md §3). */
+export function requirePrivacyAgreed(user: UserDoc | null): asserts user is UserDoc {
+  if (!user?.privacyAgreed)
+    throw new AppError('FAILED_PRECONDITION', '请先阅读并同意《隐私保护指引》')
+}
+
 function hasRole(caller: Caller, test: (role: UserDoc['roles'][number]) => boolean): boolean {
   return caller.user?.roles.some(test) ?? false
 }

@@ -47,8 +47,14 @@ export interface Collection<T> extends Query<T> {
   aggregate(): Aggregate
 }
 
+/** An aggregation pipeline; each stage answers the pipeline so far. */
 export interface Aggregate {
-  [stage: string]: (...args: unknown[]) => Aggregate | Promise<{ list: unknown[] }>
+  match(condition: Record<string, unknown>): Aggregate
+  group(group: Record<string, unknown>): Aggregate
+  sort(order: Record<string, 1 | -1>): Aggregate
+  skip(n: number): Aggregate
+  limit(n: number): Aggregate
+  project(projection: Record<string, unknown>): Aggregate
   end(): Promise<{ list: unknown[] }>
 }
 

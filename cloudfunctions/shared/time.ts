@@ -44,3 +44,10 @@ export function monthRange(month: string): { start: Date; end: Date } {
   const start = dayjs.tz(`${month}-01 00:00:00`, TIME_ZONE)
   return { start: start.toDate(), end: start.add(1, 'month').toDate() }
 }
+
+/** The last instant of a Shanghai calendar day `2026-11-26`, or null when there is no such day. */
+export function endOfShanghaiDay(day: string): Date | null {
+  const start = dayjs.tz(`${day} 00:00:00`, TIME_ZONE)
+  if (!start.isValid() || start.format('YYYY-MM-DD') !== day) return null
+  return new Date(start.add(1, 'day').valueOf() - 1)
+}

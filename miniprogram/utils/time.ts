@@ -21,3 +21,13 @@ export function formatBeijing(
 export function monthOf(instant: Date | string | number): string {
   return formatBeijing(instant, 'YYYY-MM')
 }
+
+/** A span of minutes as a person says it: 95 → 1 小时 35 分; 3000 → 2 天 2 小时. */
+export function durationText(minutes: number | null): string {
+  if (minutes === null) return '暂无'
+  const m = Math.round(minutes)
+  if (m < 60) return `${m} 分钟`
+  if (m < 24 * 60) return `${Math.floor(m / 60)} 小时${m % 60 ? ` ${m % 60} 分` : ''}`
+  const hours = Math.floor((m % (24 * 60)) / 60)
+  return `${Math.floor(m / (24 * 60))} 天${hours ? ` ${hours} 小时` : ''}`
+}

@@ -1,6 +1,7 @@
 /** The demo data as documents per collection, ready to insert into an empty store. */
 import { demoFees } from './fees'
 import { buildingId, DEMO_COMMUNITIES, DEMO_VOLUNTEER_TEAMS, householdId } from './places'
+import { demoSuggestions } from './demoSuggestions'
 import { DEMO_USERS } from './users'
 
 export type DemoDocuments = Record<string, Array<Record<string, unknown>>>
@@ -105,6 +106,7 @@ export function demoDocuments(now: Date): DemoDocuments {
       now,
     ),
   )
+  docs['suggestions'] = demoSuggestions(now) as unknown as Array<Record<string, unknown>>
   for (const team of DEMO_VOLUNTEER_TEAMS) {
     const leader = DEMO_USERS.find((u) => u.leaderOf === team.id)
     docs.volunteerTeams!.push({

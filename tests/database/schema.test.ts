@@ -33,7 +33,8 @@ const serverSource = sourceFiles(path.join(ROOT, 'cloudfunctions'))
 
 describe('database/', () => {
   it('declares every collection the functions use, each with a closed-by-default rule and its reason', () => {
-    // Collection names: shared/model.ts and each function's lib/model.ts list theirs.
+    // Collection names: the `…COLLECTIONS = { key: 'name', … }` tables of shared/model.ts and of
+    // each function's lib/model.ts.
     const models = [
       path.join(ROOT, 'cloudfunctions/shared/model.ts'),
       ...fs
@@ -41,8 +42,13 @@ describe('database/', () => {
         .map((name) => path.join(ROOT, 'cloudfunctions', name, 'lib/model.ts'))
         .filter((file) => fs.existsSync(file)),
     ]
-    const model = models.map((file) => fs.readFileSync(file, 'utf8')).join('\n')
-    const named = [...model.matchAll(/^\s+\w+: '(\w+)',$/gm)].map((m) => m[1]!)
+    const tables = models
+      .map((file) => fs.readFileSync(file, 'utf8'))
+      .flatMap((source) => [...source.matchAll(/COLLECTIONS = \{([\s\S]*?)\}/g)].map((m) => m[1]!))
+    const named = tables.flatMap((table) =>
+      [...table.matchAll(/^\s+\w+: '(\w+)',$/gm)].map((m) => m[1]!),
+    )
+    expect(named).toEqual(expect.arrayContaining(['users', 'corridorRatings', 'feeReceipts']))
     const literal = [...serverSource.matchAll(/\.collection(?:<[^>]+>)?\('(\w+)'\)/g)].map(
       (m) => m[1]!,
     )

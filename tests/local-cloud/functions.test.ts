@@ -63,6 +63,12 @@ describe('POST /callFunction', () => {
     expect(body.result.nested).not.toHaveProperty('openid')
   })
 
+  it('does not count a cold start against the timeout, as the cloud does not', async () => {
+    const { status, body } = await call({ name: 'slowstart', data: {} })
+    expect(status).toBe(200)
+    expect(body.result).toEqual({ warm: true })
+  })
+
   it('stops a function at its configured timeout and keeps serving', async () => {
     const started = Date.now()
     const { status, body } = await call({ name: 'slow', data: {} })

@@ -143,6 +143,66 @@ describe('planning $and', () => {
   })
 })
 
+describe('planning $or and _id ranges', () => {
+  it('pages newest first by (time, id) through the index, ties included, as a scan would', async () => {
+    const at = (minute: number) => new Date(Date.UTC(2026, 10, 1, 0, minute))
+    await db.collection('signups').add({
+      data: Array.from({ length: 40 }, (_u, i) => ({
+        _id: `p${String(i).padStart(2, '0')}`,
+        projectId: 'paged',
+        openid: `paged-${i}`,
+        // Four documents share each minute.
+        createdAt: at(Math.floor(i / 4)),
+      })),
+    })
+    t.cloud.store.unindexedQueries.length = 0
+    const _ = db.command
+    const seen: string[] = []
+    let last: { createdAt: Date; _id: string } | null = null
+    for (;;) {
+      const where: Record<string, unknown> = last
+        ? _.and([
+            { projectId: 'paged' },
+            _.or([
+              { createdAt: _.lt(last.createdAt) },
+              { createdAt: last.createdAt, _id: _.lt(last._id) },
+            ]),
+          ])
+        : { projectId: 'paged' }
+      const { data } = await db
+        .collection('signups')
+        .where(where)
+        .orderBy('createdAt', 'desc')
+        .orderBy('_id', 'desc')
+        .limit(7)
+        .get()
+      if (data.length === 0) break
+      seen.push(...data.map((d: { _id: string }) => d._id))
+      const tail = data[data.length - 1]
+      last = { createdAt: new Date(tail.createdAt), _id: tail._id }
+    }
+    expect(seen).toEqual(
+      Array.from({ length: 40 }, (_u, i) => `p${String(39 - i).padStart(2, '0')}`),
+    )
+    expect(t.cloud.store.unindexedQueries).toEqual([])
+    // SQL answers it alone, ordered and limited: no document is read that the page does not hold.
+    const plan = t.cloud.store.explain(
+      'signups',
+      {
+        $and: [
+          { projectId: 'paged' },
+          { $or: [{ createdAt: { $lt: at(3) } }, { createdAt: at(3), _id: { $lt: 'p13' } }] },
+        ],
+      },
+      [
+        ['createdAt', -1],
+        ['_id', -1],
+      ],
+    )
+    expect(plan).toMatchObject({ exact: true, indexed: true, orderBy: expect.any(String) })
+  })
+})
+
 describe('key columns across restarts', () => {
   it('fills keys for documents written before an index was declared, and keeps them after a restart', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jl-keys-'))

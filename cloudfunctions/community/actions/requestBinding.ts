@@ -4,7 +4,8 @@ import { COLLECTIONS, type BindingDoc, type HouseholdDoc } from '../../shared/mo
 import { defineAction } from '../../shared/router'
 import { docId, input, requestId, text } from '../../shared/validation'
 import { getBuilding } from '../../shared/lookups'
-import { ensureUser, requirePrivacyAgreed } from '../lib/users'
+import { requirePrivacyAgreed } from '../../shared/caller'
+import { ensureUser } from '../lib/users'
 import { bindingView } from '../lib/views'
 import { isDuplicateKey, requestScopedId } from '../../shared/idempotency'
 

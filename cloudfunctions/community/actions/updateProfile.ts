@@ -3,7 +3,8 @@ import type { MyProfile } from '../../../typings/community'
 import { COLLECTIONS, type UserDoc } from '../../shared/model'
 import { defineAction } from '../../shared/router'
 import { input, text } from '../../shared/validation'
-import { ensureUser, requirePrivacyAgreed } from '../lib/users'
+import { requirePrivacyAgreed } from '../../shared/caller'
+import { ensureUser } from '../lib/users'
 
 const phone = z
   .string({ error: '请填写手机号' })

@@ -30,8 +30,3 @@ export async function ensureUser(db: Database, openid: string): Promise<UserDoc>
   }
   return user
 }
-
-export function requirePrivacyAgreed(user: UserDoc): void {
-  if (!user.privacyAgreed)
-    throw new AppError('FAILED_PRECONDITION', '请先阅读并同意《隐私保护指引》')
-}

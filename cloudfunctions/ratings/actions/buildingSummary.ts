@@ -67,6 +67,7 @@ export const buildingSummary = defineAction({
       recentComments: commented.map((r) => ({
         room: rooms.get(r.householdId) ?? '',
         comment: r.comment ?? '',
+        photos: r.photos ?? [],
         at: new Date(r.updatedAt).toISOString(),
       })),
       partnerUnit: building.partnerUnit?.name ?? null,

@@ -23,12 +23,13 @@ export async function monthTotals(
     group[`low_${d}`] = $['sum']!($['cond']!([$['lte']!([`$scores.${d}`, 2]), 1, 0]))
     group[`rated_${d}`] = $['sum']!($['cond']!([$['gt']!([`$scores.${d}`, 0]), 1, 0]))
   }
-  const aggregate = db.collection(RATING_COLLECTIONS.current).aggregate() as unknown as {
-    match(q: unknown): {
-      group(g: unknown): { limit(n: number): { end(): Promise<{ list: GroupRow[] }> } }
-    }
-  }
-  const { list } = await aggregate.match(match).group(group).limit(10_000).end()
+  const { list } = (await db
+    .collection(RATING_COLLECTIONS.current)
+    .aggregate()
+    .match(match)
+    .group(group)
+    .limit(10_000)
+    .end()) as { list: GroupRow[] }
   const totals = new Map<string, MonthTotals>()
   for (const row of list) {
     const sums = Object.fromEntries(

@@ -55,7 +55,27 @@ export function planQuery(
       }
       continue
     }
+    // An $or is exact when every branch is; a branch with no plannable part would match every row.
+    if (path === '$or' && Array.isArray(condition) && condition.length > 0) {
+      const branches = condition.map((part) =>
+        isPlainObject(part) ? planQuery(fields, part, []) : null,
+      )
+      if (branches.every((branch) => branch !== null && branch.where !== '1')) {
+        conditions.push(`(${branches.map((branch) => `(${branch!.where})`).join(' OR ')})`)
+        for (const branch of branches) params.push(...branch!.params)
+        exact = exact && branches.every((branch) => branch!.exact)
+      } else {
+        exact = false
+      }
+      continue
+    }
     if (path === '_id') {
+      const range = idRange(condition)
+      if (range) {
+        conditions.push(...range.conditions)
+        params.push(...range.params)
+        continue
+      }
       if (typeof condition === 'string') {
         conditions.push('id = ?')
         params.push(condition)
@@ -140,6 +160,19 @@ function planField(
     } else {
       return null
     }
+  }
+  return { conditions, params }
+}
+
+/** `_id` compared with strings: SQLite's binary TEXT order is Mongo's order of UTF-8 strings. */
+function idRange(condition: unknown): { conditions: string[]; params: unknown[] } | null {
+  if (!isPlainObject(condition) || Object.keys(condition).length === 0) return null
+  const conditions: string[] = []
+  const params: unknown[] = []
+  for (const [operator, value] of Object.entries(condition)) {
+    if (!(operator in RANGE_SQL) || typeof value !== 'string') return null
+    conditions.push(`id ${RANGE_SQL[operator]} ?`)
+    params.push(value)
   }
   return { conditions, params }
 }

@@ -15,6 +15,7 @@ try {
 } catch (error) {
   parentPort.postMessage({ type: 'loadError', message: String(error && error.stack || error) })
 }
+parentPort.postMessage({ type: 'ready' })
 parentPort.on('message', async (job) => {
   for (const key of CONTEXT_KEYS) {
     const value = job.context[key.slice(3)]

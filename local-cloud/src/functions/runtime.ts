@@ -45,6 +45,8 @@ const NAME = /^[A-Za-z0-9_-]{1,60}$/
 
 interface Instance {
   worker: Worker
+  /** Settles once the code is loaded: a cold start, like the cloud's, is not part of the timeout. */
+  ready: Promise<void>
   busy: boolean
   pending: Map<string, { resolve: (value: unknown) => void; reject: (error: Error) => void }>
 }
@@ -177,7 +179,9 @@ export class FunctionRuntime {
       },
     })
     worker.unref()
-    const instance: Instance = { worker, busy: false, pending: new Map() }
+    let loaded = (): void => undefined
+    const ready = new Promise<void>((resolve) => (loaded = resolve))
+    const instance: Instance = { worker, ready, busy: false, pending: new Map() }
     worker.on(
       'message',
       (message: {
@@ -187,6 +191,7 @@ export class FunctionRuntime {
         message?: string
         stack?: string
       }) => {
+        if (message.type === 'ready') return loaded()
         if (message.type === 'loadError') {
           console.error(`[local-cloud] function ${name} failed to load:\n${message.message}`)
           return
@@ -204,6 +209,7 @@ export class FunctionRuntime {
       },
     )
     const fail = (error: Error): void => {
+      loaded()
       pool.instances = pool.instances.filter((other) => other !== instance)
       for (const pending of instance.pending.values()) pending.reject(error)
       instance.pending.clear()
@@ -216,7 +222,7 @@ export class FunctionRuntime {
     return instance
   }
 
-  private run(
+  private async run(
     instance: Instance,
     pool: Pool,
     name: string,
@@ -224,6 +230,7 @@ export class FunctionRuntime {
     event: unknown,
     caller: CallerContext,
   ): Promise<unknown> {
+    await instance.ready
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         instance.pending.delete(requestId)

@@ -155,7 +155,7 @@ describe('summaries', () => {
     })
     expect(summary.data.trend).toHaveLength(12)
     expect(summary.data.recentComments).toEqual([
-      { room: '301', comment: '楼道很干净', at: expect.any(String) },
+      { room: '301', comment: '楼道很干净', photos: [], at: expect.any(String) },
     ])
     expect(JSON.stringify(summary.data)).not.toContain('黄')
   })

@@ -15,7 +15,9 @@ export interface LiveCloud {
 export async function startLiveCloud(): Promise<LiveCloud> {
   const cloud = await startCommunityCloud()
   let openid = ''
-  const wxStub = (globalThis as unknown as { wx: { cloud: { callFunction: jest.Mock } } }).wx
+  const wxStub = (
+    globalThis as unknown as { wx: { cloud: { callFunction: jest.Mock; uploadFile: jest.Mock } } }
+  ).wx
   // Through JSON, as over the wire: the page then gets plain objects of its own realm (the
   // runtime's answers arrive from a worker thread, in another realm, which WXML cannot index).
   const route = async ({ name, data }: { name: string; data: Record<string, unknown> }) => ({
@@ -23,12 +25,19 @@ export async function startLiveCloud(): Promise<LiveCloud> {
       JSON.stringify(await cloud.cloud.callFunction(name, data, openid)),
     ) as unknown,
   })
+  // A photo "chosen" on the phone lands in the local cloud's storage as a client upload would.
+  const upload = async ({ cloudPath, filePath }: { cloudPath: string; filePath: string }) => {
+    const stored = cloud.cloud.storage.putFromClient('local', cloudPath, Buffer.from(filePath))
+    if ('problem' in stored) throw new Error(stored.problem)
+    return { fileID: stored.fileID }
+  }
   return {
     cloud,
     actAs(next) {
       openid = next
       // The stub is reset before each test; routing is set again for each.
       wxStub.cloud.callFunction.mockImplementation(route)
+      wxStub.cloud.uploadFile.mockImplementation(upload)
     },
   }
 }

@@ -7,6 +7,7 @@ const storage = new Map<string, unknown>()
 
 export interface CloudStub {
   callFunction: jest.Mock
+  uploadFile: jest.Mock
   init: jest.Mock
 }
 
@@ -25,10 +26,25 @@ function createWx() {
     switchTab: jest.fn(),
     navigateBack: jest.fn(),
     reLaunch: jest.fn(),
+    stopPullDownRefresh: jest.fn(),
+    previewImage: jest.fn(),
+    // Picks one photo unless a test says otherwise; compressing answers the same file.
+    chooseMedia: jest.fn((options: { success(r: unknown): void }) =>
+      options.success({ tempFiles: [{ tempFilePath: 'wxfile://tmp/photo-1.jpg' }] }),
+    ),
+    compressImage: jest.fn((options: { src: string; success(r: unknown): void }) =>
+      options.success({ tempFilePath: options.src }),
+    ),
+    requestSubscribeMessage: jest.fn((options: { success(r: unknown): void }) =>
+      options.success({ errMsg: 'requestSubscribeMessage:ok' }),
+    ),
     cloud: {
       init: jest.fn(),
       callFunction: jest.fn(async () => {
         throw new Error('wx.cloud.callFunction is not stubbed in this test')
+      }),
+      uploadFile: jest.fn(async () => {
+        throw new Error('wx.cloud.uploadFile is not stubbed in this test')
       }),
     } satisfies CloudStub,
   }

@@ -29,6 +29,13 @@ Component({
       void this.load()
     },
 
+    /** 事项呼叫: the head files a matter for a resident who has no phone. */
+    fileForResident() {
+      wx.navigateTo({
+        url: `/subpackages/suggestions/submit/index?onBehalf=1&buildingId=${this.data.buildingId}`,
+      })
+    },
+
     async load() {
       this.setData({ loading: true, error: '' })
       try {

@@ -1,6 +1,7 @@
 /** Rate this month's corridor on the five dimensions of the 五星楼道 standard, with an optional word. */
 import { pageBehavior } from '../../../behaviors/page'
 import { ratings } from '../../../services/ratings'
+import { choosePhotos, uploadPhoto } from '../../../services/upload'
 import { messageOf, showError } from '../../../utils/feedback'
 import { newRequestId } from '../../../utils/requestId'
 import { monthOf } from '../../../utils/time'
@@ -14,6 +15,8 @@ Component({
     /** The community's dimensions, from the building's summary. */
     dimensions: [] as Array<{ key: string; label: string; value: number }>,
     comment: '',
+    /** Chosen on the phone; uploaded only when the rating is sent. */
+    photos: [] as string[],
     submitting: false,
     requestId: newRequestId(),
   },
@@ -41,6 +44,20 @@ Component({
       this.setData({ comment: String(event.detail ?? '') })
     },
 
+    async addPhotos() {
+      try {
+        const chosen = await choosePhotos(3 - this.data.photos.length)
+        this.setData({ photos: this.data.photos.concat(chosen).slice(0, 3) })
+      } catch (error) {
+        showError(error)
+      }
+    },
+
+    removePhoto(event: WechatMiniprogram.CustomEvent) {
+      const index = Number(event.currentTarget.dataset['index'])
+      this.setData({ photos: this.data.photos.filter((_p, i) => i !== index) })
+    },
+
     async submit() {
       if (this.data.submitting) return
       const missing = this.data.dimensions.find((d) => d.value < 1)
@@ -53,11 +70,14 @@ Component({
         const scores: Record<string, number> = {}
         for (const d of this.data.dimensions) scores[d.key] = d.value
         const comment = this.data.comment.trim()
+        const photos: string[] = []
+        for (const path of this.data.photos) photos.push(await uploadPhoto('ratings', path))
         const result = await ratings.submitRating({
           buildingId: this.data.buildingId,
           month: monthOf(new Date()),
           scores: scores as unknown as Parameters<typeof ratings.submitRating>[0]['scores'],
           ...(comment ? { comment } : {}),
+          ...(photos.length ? { photos } : {}),
           requestId: this.data.requestId,
         })
         wx.showToast({

@@ -47,6 +47,8 @@ describe('睦邻楼道', () => {
       'dimensions[4].value': 5,
       comment: '二楼楼梯扶手松了',
     })
+    ;(rate.instance as unknown as { addPhotos(): Promise<void> }).addPhotos()
+    await until(() => rate.querySelectorAll('.photo-image').length === 1)
     rate.querySelector('.submit')!.querySelector('.van-button')!.dispatchEvent('tap')
     await until(() => wx()['navigateBack']!.mock.calls.length > 0)
     expect(wx()['showToast']).toHaveBeenCalledWith(
@@ -59,6 +61,16 @@ describe('睦邻楼道', () => {
     expect(page.dom!.textContent).toContain('本月 1 / 12 户已评价')
     expect(page.dom!.textContent).toContain('二楼楼梯扶手松了')
     expect(page.dom!.textContent).toContain('301 室')
+    const [rating] = live.cloud.cloud.store.find('corridorRatings', {
+      filter: {
+        householdId: 'h-jiguang-3-301',
+        month: new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 7),
+      },
+    }) as Array<{ photos: string[] }>
+    expect(rating!.photos).toEqual([
+      expect.stringMatching(/^cloud:\/\/local\.[^/]+\/uploads\/ratings\//),
+    ])
+    expect(page.querySelectorAll('.comment-photo')).toHaveLength(1)
   })
 
   it('shows the head the weak points, which residents do not see', async () => {
@@ -77,5 +89,47 @@ describe('睦邻楼道', () => {
     })
     await waitForText(page, '1. 继光花苑 3号楼')
     expect(page.dom!.textContent).toContain('本月暂无评价')
+  })
+
+  it('lets the head turn a low 安全畅通 score into a suggestion in one tap', async () => {
+    const month = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 7)
+    const rated = (await live.cloud.cloud.callFunction(
+      'ratings',
+      {
+        action: 'submitRating',
+        buildingId: 'b-jiguang-3',
+        month,
+        scores: { cleanliness: 4, safety: 1, facilities: 4, culture: 4, harmony: 5 },
+        comment: '五楼楼道堆满了纸箱',
+        requestId: 'req-corridor-safety-1',
+      },
+      'demo-head-jiguang-3',
+    )) as { ok: boolean }
+    expect(rated.ok).toBe(true)
+    live.actAs('demo-head-jiguang-3')
+    const page = render('pages/corridor/index')
+    ;(page.instance as unknown as { onShow(): void }).onShow()
+    await waitForText(page, '转为建议办理')
+    wx()['showModal']!.mockImplementation((options: { success(a: unknown): void }) =>
+      options.success({ confirm: true }),
+    )
+    page.querySelector('.safety-to-suggestion')!.querySelector('.van-button')!.dispatchEvent('tap')
+    await until(() => wx()['navigateTo']!.mock.calls.length > 0)
+    expect(String(wx()['navigateTo']!.mock.calls[0][0].url)).toMatch(
+      /^\/subpackages\/suggestions\/detail\/index\?id=sg_/,
+    )
+    const [matter] = live.cloud.cloud.store.find('suggestions', {
+      filter: { category: 'safety', buildingId: 'b-jiguang-3' },
+    }) as Array<{ title: string; description: string; ownerOpenid: string }>
+    expect(matter).toMatchObject({ title: '鹤峰社区 继光花苑 3号楼楼道安全畅通待改进' })
+    expect(matter!.description).toContain('101：五楼楼道堆满了纸箱')
+  })
+
+  it('offers residents no such button', async () => {
+    live.actAs('demo-resident-huang')
+    const page = render('pages/corridor/index')
+    ;(page.instance as unknown as { onShow(): void }).onShow()
+    await waitForText(page, '近 12 个月')
+    expect(page.querySelector('.safety-to-suggestion')).toBeFalsy()
   })
 })

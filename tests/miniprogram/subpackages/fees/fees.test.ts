@@ -3,7 +3,6 @@
  * household view, the open account, the plan, recording a payment, the receipt image, expenses
  * with photos, arrears with reminders, the export and the community's collection rates.
  */
-import * as http from 'node:http'
 import { render, settle, type Rendered } from '../../support/miniprogram'
 import { startLiveCloud, waitForText, type LiveCloud } from '../../support/liveCloud'
 import {
@@ -223,30 +222,7 @@ describe('the head', () => {
 
   it('records an expense with a photo of its receipt', async () => {
     live.actAs(HEAD)
-    const cloudUrl = live.cloud.cloud.url
-    wx()['chooseMedia'] = jest.fn((options) =>
-      options.success({ tempFiles: [{ tempFilePath: 'wxfile://bill.jpg' }] }),
-    )
-    wx()['compressImage'] = jest.fn((options) => options.success({ tempFilePath: options.src }))
-    ;(wx()['cloud'] as unknown as Record<string, jest.Mock>)['uploadFile'] = jest.fn(
-      async ({ cloudPath }: { cloudPath: string }) => {
-        // As a development build uploads (jsdom has no fetch: Node's http).
-        const body = await new Promise<string>((resolve, reject) => {
-          const request = http.request(
-            `${cloudUrl}/uploadFile?cloudPath=${encodeURIComponent(cloudPath)}`,
-            { method: 'POST', headers: { 'X-WX-OPENID': HEAD } },
-            (response) => {
-              let text = ''
-              response.on('data', (chunk) => (text += chunk))
-              response.on('end', () => resolve(text))
-            },
-          )
-          request.on('error', reject)
-          request.end(Buffer.from('jpeg'))
-        })
-        return { fileID: (JSON.parse(body) as { fileID: string }).fileID }
-      },
-    )
+    // The shared wx stub picks one photo and uploads it into the local cloud's storage.
     const page = open('subpackages/fees/expense/index', { buildingId: 'b-jiguang-3' })
     await settle()
     page.querySelector('.photo-add')!.dispatchEvent('tap')

@@ -1,0 +1,55 @@
+import { z } from 'zod'
+import type { SuggestionsActions } from '../../../typings/suggestions'
+import { loadCaller, requireStaffOf } from '../../shared/caller'
+import { AppError } from '../../shared/errors'
+import { getCommunity } from '../../shared/lookups'
+import { defineAction } from '../../shared/router'
+import { docId, input, oneOf } from '../../shared/validation'
+import { CATEGORIES, STATUSES } from '../lib/categories'
+import { pagingInput, summaryPage } from '../lib/listing'
+import { SUGGESTIONS } from '../lib/model'
+
+type Output = SuggestionsActions['board']['output']
+
+/** The staff board: every matter of the community, filtered, newest first, with the total. */
+export const board = defineAction({
+  input: input({
+    communityId: docId('社区'),
+    filter: z
+      .strictObject({
+        status: oneOf('状态', STATUSES).optional(),
+        category: oneOf('类别', CATEGORIES).optional(),
+        buildingId: docId('楼栋').optional(),
+        overdue: z.boolean({ error: '逾期筛选不正确' }).optional(),
+      })
+      .optional(),
+    ...pagingInput,
+  }),
+  async run({ communityId, filter = {}, ...paging }, context): Promise<Output> {
+    const db = context.cloud.database()
+    const [caller] = await Promise.all([
+      loadCaller(db, context.openid),
+      getCommunity(db, communityId),
+    ])
+    requireStaffOf(caller, communityId)
+    const now = context.now()
+    const where: Record<string, unknown> = { communityId }
+    if (filter.category) where['category'] = filter.category
+    if (filter.buildingId) where['buildingId'] = filter.buildingId
+    if (filter.overdue) {
+      // Overdue means still being handled after the due date.
+      if (filter.status && filter.status !== 'assigned') {
+        throw new AppError('INVALID_ARGUMENT', '只有办理中的建议会逾期')
+      }
+      where['status'] = 'assigned'
+      where['dueAt'] = db.command['lt']!(now)
+    } else if (filter.status) {
+      where['status'] = filter.status
+    }
+    const [page, { total }] = await Promise.all([
+      summaryPage(db, where, paging, now),
+      db.collection(SUGGESTIONS).where(where).count(),
+    ])
+    return { ...page, total }
+  },
+})

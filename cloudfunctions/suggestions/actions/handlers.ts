@@ -1,0 +1,20 @@
+import type { HandlerCandidate } from '../../../typings/suggestions'
+import { loadCaller } from '../../shared/caller'
+import { defineAction } from '../../shared/router'
+import { docId, input } from '../../shared/validation'
+import { loadSuggestion, requireStaff, viewerOf } from '../lib/access'
+import { handlerCandidates } from '../lib/handlers'
+
+/** Whom staff may assign this matter to. */
+export const handlers = defineAction({
+  input: input({ id: docId('建议') }),
+  async run({ id }, context): Promise<HandlerCandidate[]> {
+    const db = context.cloud.database()
+    const [caller, item] = await Promise.all([
+      loadCaller(db, context.openid),
+      loadSuggestion(db, id),
+    ])
+    requireStaff(viewerOf(caller, item))
+    return handlerCandidates(db, item)
+  },
+})

@@ -1,0 +1,10 @@
+import { defineAction } from '../../shared/router'
+import { input } from '../../shared/validation'
+import { pagingInput, summaryPage } from '../lib/listing'
+
+/** 我的建议: what I raised or filed for someone, newest first. */
+export const mine = defineAction({
+  input: input(pagingInput),
+  run: (paging, context) =>
+    summaryPage(context.cloud.database(), { ownerOpenid: context.openid }, paging, context.now()),
+})

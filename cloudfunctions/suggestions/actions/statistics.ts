@@ -1,0 +1,43 @@
+import { z } from 'zod'
+import type { SuggestionStatistics } from '../../../typings/suggestions'
+import { loadCaller, requireStaffOf } from '../../shared/caller'
+import { AppError } from '../../shared/errors'
+import { getBuilding, getCommunity, getEstate } from '../../shared/lookups'
+import { defineAction } from '../../shared/router'
+import { docId, input } from '../../shared/validation'
+import { monthStatistics } from '../lib/statistics'
+
+/** Staff: a month's matters of the community, an estate or a building, by status and category, with response times. */
+export const statistics = defineAction({
+  input: input({
+    communityId: docId('社区'),
+    month: z
+      .string({ error: '请选择月份' })
+      .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: '月份格式不正确' }),
+    estateId: docId('小区').optional(),
+    buildingId: docId('楼栋').optional(),
+  }),
+  async run({ communityId, month, estateId, buildingId }, context): Promise<SuggestionStatistics> {
+    const db = context.cloud.database()
+    const [caller] = await Promise.all([
+      loadCaller(db, context.openid),
+      getCommunity(db, communityId),
+    ])
+    requireStaffOf(caller, communityId)
+    const scope: SuggestionStatistics['scope'] = { communityId }
+    if (buildingId) {
+      const building = await getBuilding(db, buildingId)
+      if (building.communityId !== communityId) {
+        throw new AppError('INVALID_ARGUMENT', '这栋楼不在本社区')
+      }
+      scope.buildingId = buildingId
+    } else if (estateId) {
+      const estate = await getEstate(db, estateId)
+      if (estate.communityId !== communityId)
+        throw new AppError('INVALID_ARGUMENT', '这个小区不在本社区')
+      scope.estateId = estateId
+    }
+    const figures = await monthStatistics(db, { ...scope, month }, context.now())
+    return { month, scope, ...figures }
+  },
+})
