@@ -16,7 +16,7 @@ import { FEE_COLLECTIONS, type LockDoc } from './model'
 
 const LEASE_MS = 5_000
 /** How long a caller waits in line (the function's timeout is 20 s). */
-const WAIT_MS = 12_000
+const WAIT_MS = 15_000
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
@@ -41,10 +41,10 @@ export async function withLease<R>(db: Database, key: string, work: () => Promis
       if (stats.updated === 1) break
     }
     if (Date.now() > deadline) throw new AppError('CONFLICT', '同时记账的人太多，请稍后再试')
-    // A holder keeps the lease for about ten round trips. Waiting ~30 ms between tries keeps a
-    // dozen waiters from flooding the database, and one of them still comes back within a few
-    // milliseconds of the release.
-    await sleep(10 + Math.random() * 40)
+    // A holder keeps the lease for about ten round trips. The longer one has waited, the longer
+    // the line: wait longer between tries (up to ~150 ms), so that a dozen waiters do not take
+    // the database's time from the holder; the first tries come back quickly.
+    await sleep(Math.min(150, 10 * 1.5 ** attempt) * (0.5 + Math.random() / 2))
   }
   try {
     return await work()
