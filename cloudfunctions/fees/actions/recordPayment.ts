@@ -19,6 +19,14 @@ import { comparePeriods, periodLabel, scheduledPeriod } from '../lib/periods'
 import { claimId, exemptionOf } from '../lib/status'
 import { receiptView } from '../lib/views'
 
+function alreadyPaidError(room: string, claim: ClaimDoc): AppError {
+  return new AppError(
+    'ALREADY_EXISTS',
+    `${room} 的${periodLabel(claim.period)}已经缴过了（收据 ${claim.receiptNumber}），不能重复收取`,
+    [{ field: 'periods', message: claim.period }],
+  )
+}
+
 /** How far ahead a household may pay. */
 const PREPAY_MONTHS = 12
 
@@ -97,6 +105,19 @@ export const recordPayment = defineAction({
       )
     }
     await checkText(context.cloud, context.openid, payment.note ?? '', 2)
+    // A period already paid is refused at once, without waiting in line for the ledger; the
+    // transaction below checks again, and that check is the one that counts.
+    const alreadyPaid = (
+      await db
+        .collection<ClaimDoc>(FEE_COLLECTIONS.claims)
+        .where({
+          _id: db.command['in']!(periods.map((key) => claimId(household._id, key))),
+          active: true,
+        })
+        .limit(periods.length)
+        .get()
+    ).data.sort((a, b) => comparePeriods(a.period, b.period))[0]
+    if (alreadyPaid) throw alreadyPaidError(household.room, alreadyPaid)
 
     const prefix = versions[versions.length - 1]!.receiptPrefix
     const year = yearOf(now)
@@ -122,13 +143,7 @@ export const recordPayment = defineAction({
       const claims = tx.collection<ClaimDoc>(FEE_COLLECTIONS.claims)
       for (const key of periods) {
         const { data: claim } = await claims.doc(claimId(household._id, key)).get()
-        if (claim?.active) {
-          throw new AppError(
-            'ALREADY_EXISTS',
-            `${household.room} 的${periodLabel(key)}已经缴过了（收据 ${claim.receiptNumber}），不能重复收取`,
-            [{ field: 'periods', message: key }],
-          )
-        }
+        if (claim?.active) throw alreadyPaidError(household.room, claim)
       }
       const doc: ReceiptDoc = {
         _id: receiptId,
