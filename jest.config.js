@@ -1,6 +1,7 @@
 /**
- * Two projects: `node` for the cloud functions, scripts and the local cloud; `miniprogram` for
- * pages and components, rendered in jsdom by miniprogram-simulate from the built dist/miniprogram.
+ * Three projects: `node` for the cloud functions, scripts and the local cloud; `miniprogram` for
+ * pages and components, rendered in jsdom by miniprogram-simulate from the built dist/miniprogram;
+ * `e2e` for journeys through the real pages in Chromium (the web runner on a local cloud).
  */
 const transform = { '^.+\\.ts$': '<rootDir>/tests/support/esbuildTransform.js' }
 
@@ -14,7 +15,7 @@ module.exports = {
       testEnvironment: 'node',
       transform,
       testMatch: ['<rootDir>/tests/**/*.test.ts'],
-      testPathIgnorePatterns: ['<rootDir>/tests/miniprogram/'],
+      testPathIgnorePatterns: ['<rootDir>/tests/miniprogram/', '<rootDir>/tests/e2e/'],
       setupFiles: ['<rootDir>/tests/support/nodeSetup.ts'],
     },
     {
@@ -25,6 +26,13 @@ module.exports = {
       transform,
       testMatch: ['<rootDir>/tests/miniprogram/**/*.test.ts'],
       setupFilesAfterEnv: ['<rootDir>/tests/miniprogram/support/wx.ts'],
+    },
+    {
+      displayName: 'e2e',
+      testEnvironment: 'node',
+      transform,
+      testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'],
+      setupFiles: ['<rootDir>/tests/support/nodeSetup.ts'],
     },
   ],
 }

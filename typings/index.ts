@@ -6,6 +6,7 @@ import type { CommunityActions } from './community'
 import type { FeesActions } from './fees'
 import type { HealthActions } from './health'
 import type { RatingsActions } from './ratings'
+import type { VolunteersActions } from './volunteers'
 import type { SuggestionsActions } from './suggestions'
 
 export interface CloudFunctions {
@@ -13,6 +14,7 @@ export interface CloudFunctions {
   community: CommunityActions
   ratings: RatingsActions
   fees: FeesActions
+  volunteers: VolunteersActions
   suggestions: SuggestionsActions
 }
 
@@ -29,5 +31,6 @@ export type * from './health'
 export type * from './community'
 export type * from './ratings'
 export type * from './fees'
+export type * from './volunteers'
 export type * from './suggestions'
 export type * from './subscribe'

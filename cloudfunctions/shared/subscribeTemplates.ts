@@ -6,6 +6,9 @@ export const SUBSCRIBE_TEMPLATES = [
   'suggestionResolved',
   'suggestionAssigned',
   'feeReminder',
+  'volunteerPromoted',
+  'volunteerReminder',
+  'volunteerCancelled',
 ] as const satisfies readonly SubscribeTemplate[]
 
 /** `suggestionProgress` → `JINLIN_TEMPLATE_SUGGESTION_PROGRESS`, where a function finds its id. */

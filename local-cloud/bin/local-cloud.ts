@@ -1,5 +1,5 @@
 /**
- * `local-cloud [--port 8910] [--data .local-cloud] [--memory] [--schema database] [--functions dist/cloudfunctions]`
+ * `local-cloud [--port 8910] [--data .local-cloud] [--memory] [--schema database] [--functions dist/cloudfunctions] [--web dir]`
  * Starts the local cloud and keeps it running until Ctrl+C.
  */
 import * as path from 'node:path'
@@ -14,6 +14,7 @@ async function main(): Promise<void> {
       memory: { type: 'boolean', default: false },
       schema: { type: 'string', default: 'database' },
       functions: { type: 'string', default: 'dist/cloudfunctions' },
+      web: { type: 'string' },
     },
   })
   const cloud = await startLocalCloud({
@@ -21,6 +22,7 @@ async function main(): Promise<void> {
     dataDir: values.memory ? null : path.resolve(values.data),
     schemaDir: path.resolve(values.schema),
     functionsDir: path.resolve(values.functions),
+    webAppDir: values.web ? path.resolve(values.web) : null,
   })
   console.log(`local cloud listening on ${cloud.url}`)
   const stop = (): void => void cloud.close().then(() => process.exit(0))

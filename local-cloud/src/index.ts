@@ -40,6 +40,11 @@ export interface LocalCloudOptions {
   blockedWords?: string[]
   /** The server's clock for `serverDate` (tests move time with it). */
   clock?: () => number
+  /**
+   * A folder of static files served at /app/, e.g. a web build of the mini-program that calls
+   * this server; read at request time, so it may be built after the server started.
+   */
+  webAppDir?: string | null
 }
 
 export interface LocalCloud {
@@ -104,6 +109,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     download: (cloudPath) => storage.handleDownload(cloudPath),
     clientUpload: (cloudPath, bytes) => storage.putFromClient(ENV_NAME, cloudPath, bytes),
     uploadLimit: MAX_UPLOAD_BYTES,
+    webAppDir: options.webAppDir ?? null,
     dashboard: (collection, page) => {
       const pageSize = 20
       const selected =

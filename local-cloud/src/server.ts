@@ -4,6 +4,7 @@ import { handleAdmin, type AdminEndpoint } from './http/adminEndpoint'
 import { handleClientCall } from './http/clientCalls'
 import { handleClientUpload, type ClientUpload } from './http/clientUpload'
 import { sendHtml, sendJson, sendRaw } from './http/respond'
+import { serveStatic } from './http/staticFiles'
 import { PayloadTooLarge, readBody } from './http/body'
 import { cosXmlError } from './storage/cosXmlError'
 import type { FunctionRuntime } from './functions/runtime'
@@ -25,6 +26,8 @@ export interface Routes {
   clientUpload: ClientUpload
   uploadLimit: number
   dashboard(collection: string | null, page: number): DashboardData
+  /** A folder of static files served at /app/ (a web build of the app), if any. */
+  webAppDir: string | null
 }
 
 export function createHttpServer(routes: Routes): Server {
@@ -67,6 +70,21 @@ export function createHttpServer(routes: Routes): Server {
           response,
           renderDashboard(routes.dashboard(url.searchParams.get('collection'), page)),
         )
+      }
+      if (
+        request.method === 'GET' &&
+        (url.pathname === '/app' || url.pathname.startsWith('/app/'))
+      ) {
+        if (!routes.webAppDir) {
+          return sendJson(response, 404, {
+            error: 'no web app: start the local cloud with webAppDir',
+          })
+        }
+        if (url.pathname === '/app') {
+          response.writeHead(302, { location: `/app/${url.search}` })
+          return void response.end()
+        }
+        return sendRaw(response, serveStatic(routes.webAppDir, url.pathname.slice('/app/'.length)))
       }
       if (request.method === 'GET' && url.pathname === '/api/state') {
         return sendJson(response, 200, routes.dashboard(url.searchParams.get('collection'), 1))

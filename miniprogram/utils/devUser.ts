@@ -1,7 +1,6 @@
 /** Development builds against the local cloud: which demo user this phone acts as. */
 import { LOCAL_CLOUD } from '../config'
-
-const STORAGE_KEY = 'jl.dev.openid'
+import { DEV_USER_STORAGE_KEY as STORAGE_KEY } from './devUserKey'
 
 export function devOpenid(): string {
   const chosen = wx.getStorageSync(STORAGE_KEY)

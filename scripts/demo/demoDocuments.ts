@@ -1,8 +1,9 @@
 /** The demo data as documents per collection, ready to insert into an empty store. */
 import { demoFees } from './fees'
-import { buildingId, DEMO_COMMUNITIES, DEMO_VOLUNTEER_TEAMS, householdId } from './places'
+import { buildingId, DEMO_COMMUNITIES, householdId } from './places'
 import { demoSuggestions } from './demoSuggestions'
 import { DEMO_USERS } from './users'
+import { demoVolunteerDocuments } from './volunteers'
 
 export type DemoDocuments = Record<string, Array<Record<string, unknown>>>
 
@@ -15,7 +16,6 @@ export function demoDocuments(now: Date): DemoDocuments {
     households: [],
     users: [],
     bindings: [],
-    volunteerTeams: [],
   }
   for (const community of DEMO_COMMUNITIES) {
     docs.communities!.push({
@@ -107,20 +107,8 @@ export function demoDocuments(now: Date): DemoDocuments {
     ),
   )
   docs['suggestions'] = demoSuggestions(now) as unknown as Array<Record<string, unknown>>
-  for (const team of DEMO_VOLUNTEER_TEAMS) {
-    const leader = DEMO_USERS.find((u) => u.leaderOf === team.id)
-    docs.volunteerTeams!.push({
-      _id: team.id,
-      communityId: 'c-jinxi',
-      name: team.name,
-      serviceTypes: team.serviceTypes,
-      leaderOpenid: leader?.openid ?? null,
-      memberOpenids: DEMO_USERS.filter(
-        (u) => u.memberOf?.includes(team.id) || u.leaderOf === team.id,
-      ).map((u) => u.openid),
-      createdAt: now,
-    })
-  }
+  for (const [collection, list] of Object.entries(demoVolunteerDocuments(now)))
+    docs[collection] = [...(docs[collection] ?? []), ...list]
   return docs
 }
 

@@ -67,17 +67,72 @@ export const DEMO_COMMUNITIES: DemoCommunity[] = [
 ]
 
 /** 近邻志愿同盟: the ten teams of 金溪社区 named in the report, with what they do. */
-export const DEMO_VOLUNTEER_TEAMS: Array<{ id: string; name: string; serviceTypes: string[] }> = [
-  { id: 't-qizhi-xianfeng', name: '旗帜先锋', serviceTypes: ['理论宣传', '党员先锋'] },
-  { id: 't-jiangxi-qibing', name: '讲习骑兵', serviceTypes: ['道德宣讲', '政策宣讲'] },
-  { id: 't-benxiang-fengjing', name: '畚乡枫警', serviceTypes: ['社区治安', '巡逻'] },
-  { id: 't-lvdong-xianfeng', name: '律动先锋', serviceTypes: ['法律咨询', '矛盾纠纷调解'] },
-  { id: 't-weilan-xingkong', name: '蔚蓝星空', serviceTypes: ['环境卫生', '交通劝导'] },
-  { id: 't-keyan-keyu', name: '科言科语', serviceTypes: ['科教宣传'] },
-  { id: 't-xinghuo-xiyang', name: '星火夕阳', serviceTypes: ['便民利民', '关爱老人'] },
-  { id: 't-yixin-yiyi', name: '医心医意', serviceTypes: ['送医送药', '健康咨询'] },
-  { id: 't-lvzhou-kehou', name: '绿洲课后', serviceTypes: ['课后辅导'] },
-  { id: 't-jinlin-yijia', name: '金邻一家', serviceTypes: ['邻里互助'] },
+export const DEMO_VOLUNTEER_TEAMS: Array<{
+  id: string
+  name: string
+  serviceTypes: string[]
+  description: string
+}> = [
+  {
+    id: 't-qizhi-xianfeng',
+    name: '旗帜先锋',
+    serviceTypes: ['理论宣传', '党员先锋'],
+    description: '党员打头阵，理论宣传进楼道。',
+  },
+  {
+    id: 't-jiangxi-qibing',
+    name: '讲习骑兵',
+    serviceTypes: ['道德宣讲', '政策宣讲'],
+    description: '把政策和身边的好人好事讲给邻居听。',
+  },
+  {
+    id: 't-benxiang-fengjing',
+    name: '畚乡枫警',
+    serviceTypes: ['社区治安', '巡逻'],
+    description: '每天定时定点巡逻，小区居民都很安心。',
+  },
+  {
+    id: 't-lvdong-xianfeng',
+    name: '律动先锋',
+    serviceTypes: ['法律咨询', '矛盾纠纷调解'],
+    description: '法律咨询、矛盾纠纷调解。',
+  },
+  {
+    id: 't-weilan-xingkong',
+    name: '蔚蓝星空',
+    serviceTypes: ['环境卫生', '交通劝导'],
+    description: '环境卫生与交通劝导。',
+  },
+  {
+    id: 't-keyan-keyu',
+    name: '科言科语',
+    serviceTypes: ['科教宣传'],
+    description: '科普知识进社区。',
+  },
+  {
+    id: 't-xinghuo-xiyang',
+    name: '星火夕阳',
+    serviceTypes: ['便民利民', '关爱老人'],
+    description: '退休党员发挥余热，便民利民、关爱老人。',
+  },
+  {
+    id: 't-yixin-yiyi',
+    name: '医心医意',
+    serviceTypes: ['送医送药', '健康咨询'],
+    description: '送医送药、健康咨询。',
+  },
+  {
+    id: 't-lvzhou-kehou',
+    name: '绿洲课后',
+    serviceTypes: ['课后辅导'],
+    description: '寒暑假为社区青少年免费辅导课业。',
+  },
+  {
+    id: 't-jinlin-yijia',
+    name: '金邻一家',
+    serviceTypes: ['邻里互助'],
+    description: '邻里互助，有事找找志愿者。',
+  },
 ]
 
 export function buildingId(estateId: string, number: string): string {

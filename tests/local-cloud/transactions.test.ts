@@ -74,8 +74,20 @@ describe('startTransaction', () => {
       .doc('a')
       .update({ data: { fen: 1 } })
     expect((await tx.collection('accounts').doc('a').get()).data.fen).toBe(100)
-    const listed = await tx.collection('accounts').where({ fen: 100 }).get()
-    expect(listed.data.map((d: { _id: string }) => d._id)).toEqual(['a'])
+    await tx.rollback()
+  })
+
+  it('refuses a where() query inside a transaction, as production does', async () => {
+    const tx = await db.startTransaction()
+    const refusal = await tx
+      .collection('accounts')
+      .where({ fen: 100 })
+      .get()
+      .then(
+        () => null,
+        (error: { errMsg?: string; message?: string }) => String(error.errMsg ?? error.message),
+      )
+    expect(refusal).toMatch(/single-document operations only/)
     await tx.rollback()
   })
 

@@ -81,6 +81,21 @@ describe('demo data', () => {
     expect(receipts.some((r) => r['room'] === '302')).toBe(false)
   })
 
+  it('gives each of the ten teams a leader who is a member, and projects past and upcoming', () => {
+    const members = new Set(docs['volunteerMemberships']!.map((m) => m['_id']))
+    for (const team of docs['volunteerTeams']!) {
+      expect(team['leaderOpenid']).toEqual(expect.any(String))
+      expect(members).toContain(`${team['_id']}_${team['leaderOpenid']}`)
+    }
+    const now = new Date('2026-11-01T00:00:00Z').getTime()
+    const starts = docs['volunteerProjects']!.map((p) => (p['startAt'] as Date).getTime())
+    expect(starts.some((t) => t < now)).toBe(true)
+    expect(starts.some((t) => t > now)).toBe(true)
+    expect(
+      docs['volunteerSignups']!.filter((s) => s['hoursStatus'] === 'confirmed').length,
+    ).toBeGreaterThan(0)
+  })
+
   it('seeds an empty local cloud once, through the declared collections', async () => {
     expect(await seedDemoIfEmpty(t.cloud)).toBe(true)
     expect(await seedDemoIfEmpty(t.cloud)).toBe(false)

@@ -107,6 +107,13 @@ export function databaseActions(
         const list = doc ? (projection ? projectDocuments([doc], projection) : [doc]) : []
         return { list: list.map(serializeDocument) }
       }
+      if (transactionId) {
+        // As in production: a transaction reads and writes single documents only (no where).
+        throw new TcbError(
+          'DATABASE_REQUEST_FAILED',
+          'a transaction supports single-document operations only (doc().get/set/update/remove, add), not where() queries',
+        )
+      }
       const spec = {
         filter,
         sort: orderOf(body),
@@ -117,13 +124,9 @@ export function databaseActions(
         ),
         ...(projection ? { projection } : {}),
       }
-      const list = transactionId
-        ? store
-            .findAtSnapshot(collection, spec, transactions.snapshotOf(transactionId))
-            .map(serializeDocument)
-        : store
-            .findText(collection, spec)
-            .map((doc) => (typeof doc === 'string' ? doc : serializeDocument(doc)))
+      const list = store
+        .findText(collection, spec)
+        .map((doc) => (typeof doc === 'string' ? doc : serializeDocument(doc)))
       return { list, limit: spec.limit, offset: spec.skip }
     },
 

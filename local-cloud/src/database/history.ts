@@ -34,14 +34,6 @@ export class History {
       ?.find((v) => v.from <= snapshot && snapshot < v.until)
   }
 
-  /** Ids with history in a collection: a snapshot scan must look at them too (deleted since). */
-  idsOf(collection: string): string[] {
-    const prefix = `${collection}\u0000`
-    return [...this.versions.keys()]
-      .filter((key) => key.startsWith(prefix))
-      .map((key) => key.slice(prefix.length))
-  }
-
   /** Forgets versions that no open snapshot can see. */
   prune(oldestSnapshot: number | null): void {
     if (oldestSnapshot === null) return this.versions.clear()

@@ -309,23 +309,6 @@ export class Store {
     return finish(docs, spec)
   }
 
-  /** A where-query as an open transaction sees it (rare: only `where().get()` inside one). */
-  findAtSnapshot(name: string, spec: FindSpec, snapshot: number): Document[] {
-    const state = this.collection(name)
-    const ids = new Set([
-      ...(this.db.prepare(`SELECT id FROM ${state.table}`).all() as Array<{ id: string }>).map(
-        (row) => row.id,
-      ),
-      ...this.history.idsOf(name),
-    ])
-    const docs: Document[] = []
-    for (const id of ids) {
-      const doc = this.getAtSnapshot(name, id, snapshot)
-      if (doc) docs.push(doc)
-    }
-    return finish(docs, spec)
-  }
-
   count(name: string, filter: Document): number {
     const state = this.collection(name)
     const plan = this.plan(state, filter, [])

@@ -37,8 +37,8 @@ export class Transactions {
     const id = randomUUID()
     const snapshot = this.store.openSnapshot(id)
     const timer = setTimeout(() => this.end(id), TRANSACTION_TIMEOUT_MS)
-    // A page test runs the local cloud inside jsdom, whose setTimeout answers a plain number.
-    if (typeof timer.unref === 'function') timer.unref()
+    // Node's timers can be unref'd; a browser-like host's (jsdom, in page tests) are numbers.
+    if (typeof timer === 'object') timer.unref()
     this.open.set(id, { id, snapshot, writes: new Map(), timer })
     return id
   }
@@ -49,10 +49,6 @@ export class Transactions {
     const own = transaction.writes.get(History.key(collection, id))
     if (own) return own.doc
     return this.store.getAtSnapshot(collection, id, transaction.snapshot)
-  }
-
-  snapshotOf(transactionId: string): number {
-    return this.require(transactionId).snapshot
   }
 
   /** Stages a write after checking that nobody else got there first. */

@@ -1,0 +1,72 @@
+/** Who may do what in 近邻志愿同盟, decided from the database on every call. */
+import { isStaffOf, type Caller } from '../../shared/caller'
+import type { Database } from '../../shared/cloud'
+import { AppError } from '../../shared/errors'
+import { maskName } from '../../shared/privacy'
+import { VOLUNTEER_COLLECTIONS, type MembershipDoc, type ProjectDoc, type TeamDoc } from './model'
+
+async function load<T>(
+  db: Database,
+  collection: string,
+  id: string,
+  what: string,
+): Promise<T & { _id: string }> {
+  const { data } = await db.collection<T>(collection).doc(id).get()
+  if (!data) throw new AppError('NOT_FOUND', `没有找到这个${what}`)
+  return data
+}
+
+export const getProject = (db: Database, id: string) =>
+  load<ProjectDoc>(db, VOLUNTEER_COLLECTIONS.projects, id, '志愿项目')
+export const getTeam = (db: Database, id: string) =>
+  load<TeamDoc>(db, VOLUNTEER_COLLECTIONS.teams, id, '志愿服务队')
+
+export const membershipId = (teamId: string, openid: string) => `${teamId}_${openid}`
+export const signupId = (projectId: string, openid: string) => `${projectId}_${openid}`
+export const responseId = (projectId: string, teamId: string) => `${projectId}_${teamId}`
+
+export function isOrganiser(caller: Caller, project: ProjectDoc): boolean {
+  return project.organiserOpenid === caller.openid
+}
+
+export function requireOrganiser(caller: Caller, project: ProjectDoc): void {
+  if (!isOrganiser(caller, project))
+    throw new AppError('PERMISSION_DENIED', '只有本项目的组织者可以进行这项操作')
+}
+
+export function leads(caller: Caller, team: TeamDoc): boolean {
+  return team.leaderOpenid === caller.openid
+}
+
+/** The team's leader or the community's staff. */
+export function requireTeamManager(caller: Caller, team: TeamDoc): void {
+  if (!leads(caller, team) && !isStaffOf(caller, team.communityId))
+    throw new AppError('PERMISSION_DENIED', '只有本队队长或社区工作人员可以进行这项操作')
+}
+
+/** The gate for personal data: a first-time user agrees on the spot and tries again. */
+export function requirePrivacyAgreed(caller: Pick<Caller, 'user'>): void {
+  if (!caller.user || caller.user.deleted || !caller.user.privacyAgreed)
+    throw new AppError('FAILED_PRECONDITION', '请先阅读并同意《隐私保护指引》', [
+      { field: 'privacy', message: '未同意隐私保护指引' },
+    ])
+}
+
+/** The caller's approved memberships, in the given teams or all (at most 50). */
+export async function approvedTeamIds(db: Database, openid: string): Promise<string[]> {
+  const { data } = await db
+    .collection<MembershipDoc>(VOLUNTEER_COLLECTIONS.memberships)
+    .where({ openid, status: 'approved' })
+    .limit(50)
+    .get()
+  return data.map((m) => m.teamId)
+}
+
+/** A person's name for someone else: in full for those entitled, else masked. */
+export function nameFor(name: string, full: boolean): string {
+  return full ? name : maskName(name)
+}
+
+export function displayNameOf(caller: Pick<Caller, 'user'>): string {
+  return caller.user?.realName || caller.user?.displayName || '志愿者'
+}

@@ -1,0 +1,44 @@
+/** Input fields shared by several actions, with messages in Chinese. */
+import { z } from 'zod'
+import { docId, text } from '../../shared/validation'
+
+/** An instant as ISO 8601 with its offset (`2026-11-28T09:00:00+08:00` or `…Z`). */
+export function instant(label: string) {
+  return z
+    .string({ error: `请选择${label}` })
+    .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/, {
+      error: `${label}格式不正确`,
+    })
+    .refine((value) => Number.isFinite(Date.parse(value)), { error: `${label}不是有效的时间` })
+}
+
+export const projectId = () => docId('志愿项目')
+export const teamId = () => docId('志愿服务队')
+
+/** openids as WeChat makes them, and our demo users. */
+export const openid = () =>
+  z.string({ error: '缺少志愿者' }).regex(/^[A-Za-z0-9_-]{6,64}$/, { error: '志愿者格式不正确' })
+
+export const serviceType = () => text('服务类型', { max: 20 })
+
+export const month = () =>
+  z.string({ error: '请选择月份' }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: '月份格式不正确' })
+
+export const teamIdList = (label: string) =>
+  z
+    .array(teamId(), { error: `${label}格式不正确` })
+    .max(20, { error: `${label}最多 20 支` })
+    .refine((ids) => new Set(ids).size === ids.length, { error: `${label}不能重复` })
+
+/** `<ISO time>_<id>` of the last item of a page: time alone would skip items of the same instant. */
+export const TIME_CURSOR = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)_([A-Za-z0-9_-]{1,100})$/
+
+export const timeCursor = () =>
+  z.string().regex(TIME_CURSOR, { error: '翻页位置不正确' }).optional()
+
+export function parseTimeCursor(cursor: string | undefined): { at: Date; id: string } | null {
+  const match = cursor ? TIME_CURSOR.exec(cursor) : null
+  return match ? { at: new Date(match[1]!), id: match[2]! } : null
+}
+
+export const timeCursorOf = (at: Date, id: string) => `${new Date(at).toISOString()}_${id}`
