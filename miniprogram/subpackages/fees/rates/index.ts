@@ -14,7 +14,8 @@ interface Row {
   title: string
   detail: string
   rate: string
-  low: boolean
+  /** rate-low under 60%, rate-none without a plan. */
+  rateClass: string
 }
 
 function lastMonths(now: Date, count: number): string[] {
@@ -70,7 +71,8 @@ Component({
               ? `${r.period.label} · 已缴 ${r.paid}/${r.households - r.exempt} 户${r.exempt ? `（免缴 ${r.exempt} 户）` : ''} · 结余 ${formatFen(r.balanceFen)}`
               : '未设置收费标准',
             rate: r.ratePercent === null ? '—' : `${r.ratePercent}%`,
-            low: r.ratePercent !== null && r.ratePercent < 60,
+            rateClass:
+              r.ratePercent === null ? 'rate-none' : r.ratePercent < 60 ? 'rate-low' : 'rate',
           })),
         })
       } catch (error) {
