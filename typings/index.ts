@@ -3,6 +3,7 @@
  * The mini-program's services and the functions' action handlers are both typed by this map.
  */
 import type { CommunityActions } from './community'
+import type { FeesActions } from './fees'
 import type { HealthActions } from './health'
 import type { RatingsActions } from './ratings'
 import type { VolunteersActions } from './volunteers'
@@ -12,6 +13,7 @@ export interface CloudFunctions {
   health: HealthActions
   community: CommunityActions
   ratings: RatingsActions
+  fees: FeesActions
   volunteers: VolunteersActions
   suggestions: SuggestionsActions
 }
@@ -28,6 +30,7 @@ export type * from './envelope'
 export type * from './health'
 export type * from './community'
 export type * from './ratings'
+export type * from './fees'
 export type * from './volunteers'
 export type * from './suggestions'
 export type * from './subscribe'

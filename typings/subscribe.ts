@@ -10,6 +10,8 @@ export type SubscribeTemplate =
   | 'suggestionResolved'
   /** 任务派发: a matter assigned to its handler (thing1 事项, thing2 位置, time3 办理期限). */
   | 'suggestionAssigned'
+  /** 缴费提醒: a household's unpaid building fee (thing1 项目, amount2 金额, thing3 欠费期数, thing4 提示). */
+  | 'feeReminder'
   /** 候补成功: a place freed for a waiting volunteer (thing1 项目, time2 开始时间, thing3 说明). */
   | 'volunteerPromoted'
   /** 活动提醒: a project starts within two hours (thing1 项目, time2 开始时间, thing3 地点). */

@@ -5,6 +5,7 @@ export const SUBSCRIBE_TEMPLATES = [
   'suggestionProgress',
   'suggestionResolved',
   'suggestionAssigned',
+  'feeReminder',
   'volunteerPromoted',
   'volunteerReminder',
   'volunteerCancelled',

@@ -1,4 +1,5 @@
 /** The demo data as documents per collection, ready to insert into an empty store. */
+import { demoFees } from './fees'
 import { buildingId, DEMO_COMMUNITIES, householdId } from './places'
 import { demoSuggestions } from './demoSuggestions'
 import { DEMO_USERS } from './users'
@@ -96,6 +97,15 @@ export function demoDocuments(now: Date): DemoDocuments {
     }
   }
   docs['corridorRatings'] = demoRatings(docs, now)
+  Object.assign(
+    docs,
+    demoFees(
+      docs
+        .households!.filter((h) => h['buildingId'] === 'b-jiguang-3')
+        .map((h) => String(h['room'])),
+      now,
+    ),
+  )
   docs['suggestions'] = demoSuggestions(now) as unknown as Array<Record<string, unknown>>
   for (const [collection, list] of Object.entries(demoVolunteerDocuments(now)))
     docs[collection] = [...(docs[collection] ?? []), ...list]

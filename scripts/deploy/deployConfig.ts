@@ -5,6 +5,7 @@
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { z } from 'zod'
+import { FEE_MAX_AMOUNT_ENV } from '../../cloudfunctions/fees/lib/limits'
 import {
   SUBSCRIBE_TEMPLATES,
   templateEnvName,
@@ -22,7 +23,16 @@ export const deployConfigSchema = z.object({
   /** Subscribe-message template id per message key (e.g. suggestionProgress). */
   subscribeTemplates: z.partialRecord(z.enum(SUBSCRIBE_TEMPLATES), z.string().min(10)).default({}),
   limits: z
-    .object({ functionTimeoutSeconds: z.number().int().min(3).max(60).default(10) })
+    .object({
+      functionTimeoutSeconds: z.number().int().min(3).max(60).default(10),
+      /** The largest single receipt or expense, in fen; ¥50,000.00 when absent. */
+      feeMaxAmountFen: z
+        .number()
+        .int({ error: 'feeMaxAmountFen 应为整数（分）' })
+        .min(100, { error: 'feeMaxAmountFen 至少 100 分' })
+        .max(100_000_000, { error: 'feeMaxAmountFen 最多 100000000 分' })
+        .optional(),
+    })
     .default({ functionTimeoutSeconds: 10 }),
 })
 
@@ -54,6 +64,9 @@ export function functionEnvironment(config: DeployConfig): Record<string, string
   for (const template of SUBSCRIBE_TEMPLATES) {
     const templateId = config.subscribeTemplates[template]
     if (templateId) env[templateEnvName(template)] = templateId
+  }
+  if (config.limits.feeMaxAmountFen !== undefined) {
+    env[FEE_MAX_AMOUNT_ENV] = String(config.limits.feeMaxAmountFen)
   }
   return env
 }

@@ -46,7 +46,7 @@ describe('database/', () => {
         .flatMap((block) => [...block[1]!.matchAll(/^\s+\w+: '(\w+)',$/gm)])
         .map((m) => m[1]!),
     )
-    expect(named).toContain('volunteerSignups')
+    expect(named).toEqual(expect.arrayContaining(['volunteerSignups', 'feeReceipts']))
     const literal = [...serverSource.matchAll(/\.collection(?:<[^>]+>)?\('(\w+)'\)/g)].map(
       (m) => m[1]!,
     )
@@ -72,6 +72,8 @@ describe('database/', () => {
     // One open (pending or approved) binding per user and household.
     expect(unique('bindings')).toContainEqual(['openid', 'householdId', 'activeSlot'])
     expect(unique('households')).toContainEqual(['buildingId', 'room'])
+    // One receipt per number: building, year and place in the year's sequence.
+    expect(unique('feeReceipts')).toContainEqual(['buildingId', 'year', 'seq'])
   })
 })
 
@@ -133,6 +135,36 @@ describe('indexes for list queries', () => {
       room: '601',
       requestId: 'req-index-check',
     })
+    expect(c.cloud.store.unindexedQueries).toEqual([])
+  })
+
+  it('serves every query of the fee actions through an index', async () => {
+    c.cloud.store.unindexedQueries.length = 0
+    const fees = (openid: string, action: string, input: Record<string, unknown>) =>
+      c.cloud.callFunction('fees', { action, ...input }, openid) as Promise<{ ok: boolean }>
+    const head = CALLERS.headOfThisBuilding
+    const staff = CALLERS.staffOfThisCommunity
+    const building = { buildingId: THIS_BUILDING }
+    const results = [
+      await fees(CALLERS.resident, 'getPlan', building),
+      await fees(CALLERS.resident, 'openAccount', building),
+      await fees(CALLERS.resident, 'householdFees', { householdId: 'h-jiguang-3-301' }),
+      await fees(CALLERS.resident, 'listReceipts', building),
+      await fees(CALLERS.resident, 'listExpenses', building),
+      await fees(head, 'arrears', building),
+      await fees(head, 'remind', { householdId: 'h-jiguang-3-301' }),
+      await fees(staff, 'collectionRates', { communityId: 'c-hefeng', month: '2026-01' }),
+      await fees(staff, 'exportLedger', { ...building, period: '2026' }),
+      await fees(head, 'recordExpense', {
+        ...building,
+        amountFen: 100,
+        purpose: '垃圾袋',
+        spentOn: '2026-01-01',
+        photos: [],
+        requestId: 'req-index-fees-1',
+      }),
+    ]
+    expect(results.map((r) => r.ok)).not.toContain(false)
     expect(c.cloud.store.unindexedQueries).toEqual([])
   })
 })

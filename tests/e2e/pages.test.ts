@@ -21,12 +21,24 @@ const PAGES = [
 const AS: Record<string, string> = {
   'subpackages/community/building/index': 'demo-head-jiguang-3',
   'subpackages/suggestions/queue/index': 'demo-head-jiguang-3',
+  'subpackages/fees/household/index': 'demo-resident-huang',
+  'subpackages/fees/plan/index': 'demo-head-jiguang-3',
+  'subpackages/fees/record/index': 'demo-head-jiguang-3',
+  'subpackages/fees/expense/index': 'demo-head-jiguang-3',
+  'subpackages/fees/arrears/index': 'demo-head-jiguang-3',
 }
 const QUERY: Record<string, string> = {
   'subpackages/community/building/index': '?buildingId=b-jiguang-3',
   'subpackages/community/admin/index': '?communityId=c-hefeng',
   'subpackages/suggestions/board/index': '?communityId=c-hefeng',
   'subpackages/suggestions/stats/index': '?communityId=c-hefeng',
+  'subpackages/fees/account/index': '?buildingId=b-jiguang-3',
+  'subpackages/fees/plan/index': '?buildingId=b-jiguang-3',
+  'subpackages/fees/record/index': '?buildingId=b-jiguang-3&householdId=h-jiguang-3-301',
+  'subpackages/fees/expense/index': '?buildingId=b-jiguang-3',
+  'subpackages/fees/arrears/index': '?buildingId=b-jiguang-3',
+  'subpackages/fees/export/index': '?buildingId=b-jiguang-3',
+  'subpackages/fees/rates/index': '?communityId=c-hefeng',
 }
 /** The pages the README shows. */
 const MAIN = new Set([

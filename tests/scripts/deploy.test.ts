@@ -65,4 +65,15 @@ describe('deploy configuration', () => {
       JINLIN_TEMPLATE_SUGGESTION_PROGRESS: 'TPL-aaaaaaaaaa',
     })
   })
+
+  it('passes the largest amount a fee entry may have, when set', () => {
+    const parsed = deployConfigSchema.parse({
+      ...config,
+      limits: { functionTimeoutSeconds: 10, feeMaxAmountFen: 2_000_000 },
+    })
+    expect(functionEnvironment(parsed)).toMatchObject({ JINLIN_FEE_MAX_AMOUNT_FEN: '2000000' })
+    expect(() =>
+      deployConfigSchema.parse({ ...config, limits: { feeMaxAmountFen: 12.5 } }),
+    ).toThrow(/feeMaxAmountFen 应为整数/)
+  })
 })

@@ -56,6 +56,31 @@ describe('demo data', () => {
     expect(average('b-jiguang-3')).toBeLessThan(4.5)
   })
 
+  it('has six months of 3号楼’s building fee, its ledger agreeing with every receipt', () => {
+    const receipts = docs['feeReceipts']!
+    const voided = receipts.filter((r) => r['voided'])
+    const expenses = docs['feeExpenses']!
+    const sum = (rows: Array<Record<string, unknown>>) =>
+      rows.reduce((s, r) => s + Number(r['amountFen']), 0)
+    const [ledger] = docs['feeLedgers']!
+    expect(docs['feeLedgers']).toHaveLength(1)
+    expect(ledger).toMatchObject({
+      lastSeq: receipts.length,
+      incomeFen: sum(receipts),
+      voidedIncomeFen: sum(voided),
+      expenseFen: sum(expenses),
+    })
+    expect(receipts.map((r) => r['seq'])).toEqual(receipts.map((_r, i) => i + 1))
+    // Every valid receipt's period is claimed by it, and only those.
+    const claims = new Map(docs['feeClaims']!.map((c) => [c['_id'], c['receiptId']]))
+    const valid = receipts.filter((r) => !r['voided'])
+    expect(claims.size).toBe(valid.length)
+    for (const r of valid) {
+      expect(claims.get(`${r['householdId']}_${(r['periods'] as string[])[0]}`)).toBe(r['_id'])
+    }
+    expect(receipts.some((r) => r['room'] === '302')).toBe(false)
+  })
+
   it('gives each of the ten teams a leader who is a member, and projects past and upcoming', () => {
     const members = new Set(docs['volunteerMemberships']!.map((m) => m['_id']))
     for (const team of docs['volunteerTeams']!) {

@@ -61,6 +61,21 @@ Component({
       wx.navigateTo({ url: `/subpackages/community/admin/index?communityId=${id}` })
     },
 
+    openFeeHome(event: WechatMiniprogram.CustomEvent) {
+      const id = String(event.currentTarget.dataset['id'] ?? '')
+      wx.navigateTo({ url: `/subpackages/fees/household/index?householdId=${id}` })
+    },
+
+    openFeeAccount(event: WechatMiniprogram.CustomEvent) {
+      const id = String(event.currentTarget.dataset['id'] ?? '')
+      wx.navigateTo({ url: `/subpackages/fees/account/index?buildingId=${id}` })
+    },
+
+    openFeeRates(event: WechatMiniprogram.CustomEvent) {
+      const id = String(event.currentTarget.dataset['id'] ?? '')
+      wx.navigateTo({ url: `/subpackages/fees/rates/index?communityId=${id}` })
+    },
+
     onLargeTextChange(event: WechatMiniprogram.CustomEvent) {
       // van-switch sends the new state as the bare detail.
       const on = (event.detail as unknown) === true

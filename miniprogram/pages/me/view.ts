@@ -20,6 +20,8 @@ export interface MeView {
   homes: Array<{ id: string; address: string; status: string; approved: boolean; note: string }>
   managedBuildings: Array<{ id: string; name: string }>
   managedCommunities: Array<{ id: string; name: string }>
+  /** Approved homes, for 我家的管理费. */
+  feeHomes: Array<{ householdId: string; address: string }>
 }
 
 export function toMeView(me: MeResult): MeView {
@@ -41,5 +43,8 @@ export function toMeView(me: MeResult): MeView {
     managedCommunities: me.roles
       .filter((r) => r.role !== 'buildingHead')
       .map((r) => ({ id: r.communityId, name: r.communityName })),
+    feeHomes: me.bindings
+      .filter((b) => b.status === 'approved')
+      .map((b) => ({ householdId: b.householdId, address: b.address })),
   }
 }

@@ -62,6 +62,10 @@ Component({
       }
     },
 
+    openFees() {
+      wx.navigateTo({ url: `/subpackages/fees/account/index?buildingId=${this.data.buildingId}` })
+    },
+
     async approve(event: WechatMiniprogram.CustomEvent) {
       await this.review(String(event.currentTarget.dataset['id']), 'approve')
     },

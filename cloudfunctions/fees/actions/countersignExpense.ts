@@ -1,0 +1,56 @@
+import type { ExpenseView } from '../../../typings/fees'
+import { AppError } from '../../shared/errors'
+import { isDuplicateKey } from '../../shared/idempotency'
+import { getHousehold } from '../../shared/lookups'
+import { defineAction } from '../../shared/router'
+import { docId, input } from '../../shared/validation'
+import { buildingAccess, canManage } from '../lib/access'
+import { loadCountersigns } from '../lib/expenses'
+import { FEE_COLLECTIONS, type CountersignDoc, type ExpenseDoc } from '../lib/model'
+import { expenseView } from '../lib/views'
+
+/**
+ * A resident of the building (not whoever recorded it) confirms an expense: 核对签字. Each
+ * resident signs an expense once; the open account shows the rooms that signed.
+ */
+export const countersignExpense = defineAction({
+  input: input({ expenseId: docId('支出') }),
+  async run({ expenseId }, context): Promise<ExpenseView> {
+    const db = context.cloud.database()
+    const { data: expense } = await db
+      .collection<ExpenseDoc>(FEE_COLLECTIONS.expenses)
+      .doc(expenseId)
+      .get()
+    if (!expense) throw new AppError('NOT_FOUND', '没有找到这笔支出')
+    const access = await buildingAccess(db, context.openid, expense.buildingId)
+    const home = access.homes[0]
+    if (!home) {
+      throw new AppError('PERMISSION_DENIED', '只有本楼已绑定房屋的住户可以核对签字')
+    }
+    if (expense.recordedBy === context.openid) {
+      throw new AppError('FAILED_PRECONDITION', '记账的人不能为自己记的支出签字，请另一位住户核对')
+    }
+    if (expense.voided) throw new AppError('FAILED_PRECONDITION', '这笔支出已经作废')
+    const household = await getHousehold(db, home)
+    try {
+      await db.collection<CountersignDoc>(FEE_COLLECTIONS.countersigns).add({
+        data: {
+          _id: `${expenseId}_${context.openid}`,
+          expenseId,
+          buildingId: expense.buildingId,
+          openid: context.openid,
+          room: household.room,
+          at: context.now(),
+        },
+      })
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error
+      throw new AppError('ALREADY_EXISTS', '您已经核对签字过了')
+    }
+    return expenseView(expense, await loadCountersigns(db, [expenseId]), {
+      openid: context.openid,
+      homes: access.homes,
+      showNote: canManage(access),
+    })
+  },
+})

@@ -1,0 +1,30 @@
+import type { FeesActions } from '../../../typings/fees'
+import { AppError } from '../../shared/errors'
+import { getCommunity } from '../../shared/lookups'
+import { defineAction } from '../../shared/router'
+import { docId, input } from '../../shared/validation'
+import { buildingAccess, canManage, requireViewer } from '../lib/access'
+import { FEE_COLLECTIONS, type ReceiptDoc } from '../lib/model'
+import { receiptView } from '../lib/views'
+
+/** One receipt, for its image (收据): the household, anyone in the building, heads and staff. */
+export const getReceipt = defineAction({
+  input: input({ receiptId: docId('收据') }),
+  async run({ receiptId }, context): Promise<FeesActions['getReceipt']['output']> {
+    const db = context.cloud.database()
+    const { data: receipt } = await db
+      .collection<ReceiptDoc>(FEE_COLLECTIONS.receipts)
+      .doc(receiptId)
+      .get()
+    if (!receipt) throw new AppError('NOT_FOUND', '没有找到这张收据')
+    const access = await buildingAccess(db, context.openid, receipt.buildingId)
+    requireViewer(access)
+    const community = await getCommunity(db, receipt.communityId)
+    return {
+      ...receiptView(receipt, canManage(access) || access.homes.includes(receipt.householdId)),
+      buildingName: access.buildingName,
+      communityName: community.name,
+      canVoid: access.head && !receipt.voided,
+    }
+  },
+})

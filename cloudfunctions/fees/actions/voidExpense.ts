@@ -1,0 +1,94 @@
+import type { ExpenseView } from '../../../typings/fees'
+import { appendAudit } from '../../shared/audit'
+import { checkText } from '../../shared/contentCheck'
+import { AppError } from '../../shared/errors'
+import { defineAction } from '../../shared/router'
+import { yearOf } from '../../shared/time'
+import { docId, input, requestId, text } from '../../shared/validation'
+import { buildingAccess, requireHead } from '../lib/access'
+import { inLedgerTransaction, readLedger, writeLedger } from '../lib/ledger'
+import { FEE_COLLECTIONS, type ExpenseDoc, type VoidDoc } from '../lib/model'
+import { loadCountersigns } from '../lib/expenses'
+import { expenseView } from '../lib/views'
+
+/** A mistaken expense is voided like a receipt: a void entry, the 作废 stamp, nothing deleted. */
+export const voidExpense = defineAction({
+  input: input({
+    expenseId: docId('支出'),
+    reason: text('作废理由', { max: 100 }),
+    requestId: requestId(),
+  }),
+  async run({ expenseId, reason, requestId: request }, context): Promise<ExpenseView> {
+    const db = context.cloud.database()
+    const { data: found } = await db
+      .collection<ExpenseDoc>(FEE_COLLECTIONS.expenses)
+      .doc(expenseId)
+      .get()
+    if (!found) throw new AppError('NOT_FOUND', '没有找到这笔支出')
+    const access = await buildingAccess(db, context.openid, found.buildingId)
+    requireHead(access)
+    await checkText(context.cloud, context.openid, reason, 2)
+    const now = context.now()
+    const year = yearOf(now)
+    const { expense, created } = await inLedgerTransaction(
+      db,
+      found.buildingId,
+      year,
+      async (tx) => {
+        const expenses = tx.collection<ExpenseDoc>(FEE_COLLECTIONS.expenses)
+        const voids = tx.collection<VoidDoc>(FEE_COLLECTIONS.voids)
+        const current = (await expenses.doc(expenseId).get()).data!
+        const { data: earlier } = await voids.doc(expenseId).get()
+        if (earlier) {
+          if (earlier.requestId === request && earlier.by === context.openid) {
+            return { expense: current, created: false }
+          }
+          throw new AppError('FAILED_PRECONDITION', '这笔支出已经作废，不能再次作废')
+        }
+        const ledger = await readLedger(tx, current.buildingId, current.communityId, year, now)
+        await writeLedger(
+          tx,
+          {
+            ...ledger,
+            voidedExpenseCount: ledger.voidedExpenseCount + 1,
+            voidedExpenseFen: ledger.voidedExpenseFen + current.amountFen,
+          },
+          now,
+        )
+        await voids.doc(expenseId).set({
+          data: {
+            kind: 'expense',
+            communityId: current.communityId,
+            buildingId: current.buildingId,
+            year,
+            amountFen: current.amountFen,
+            reason,
+            requestId: request,
+            by: context.openid,
+            at: now,
+          },
+        })
+        const stamp = { voidId: expenseId, reason, by: context.openid, at: now }
+        await expenses.doc(expenseId).update({ data: { voided: stamp } })
+        return { expense: { ...current, voided: stamp }, created: true }
+      },
+    )
+    if (created) {
+      await appendAudit(db, {
+        actor: context.openid,
+        action: 'fees.voidExpense',
+        target: { collection: FEE_COLLECTIONS.expenses, id: expenseId },
+        communityId: expense.communityId,
+        before: { amountFen: expense.amountFen, purpose: expense.purpose, voided: false },
+        after: { voided: true },
+        reason,
+      })
+    }
+    const countersigns = await loadCountersigns(db, [expenseId])
+    return expenseView(expense, countersigns, {
+      openid: context.openid,
+      homes: access.homes,
+      showNote: true,
+    })
+  },
+})

@@ -1,0 +1,103 @@
+import type { ReceiptView } from '../../../typings/fees'
+import { appendAudit } from '../../shared/audit'
+import { checkText } from '../../shared/contentCheck'
+import { AppError } from '../../shared/errors'
+import { defineAction } from '../../shared/router'
+import { yearOf } from '../../shared/time'
+import { docId, input, requestId, text } from '../../shared/validation'
+import { buildingAccess, requireHead } from '../lib/access'
+import { inLedgerTransaction, readLedger, writeLedger } from '../lib/ledger'
+import { FEE_COLLECTIONS, type ClaimDoc, type ReceiptDoc, type VoidDoc } from '../lib/model'
+import { claimId } from '../lib/status'
+import { receiptView } from '../lib/views'
+
+/**
+ * A mistaken receipt is voided, never edited or deleted: a void entry with the reason is added,
+ * the receipt is stamped 作废 and stays visible, its periods become unpaid again, and the
+ * amount counts as voided income in the year of the void. Voiding twice is refused.
+ */
+export const voidReceipt = defineAction({
+  input: input({
+    receiptId: docId('收据'),
+    reason: text('作废理由', { max: 100 }),
+    requestId: requestId(),
+  }),
+  async run({ receiptId, reason, requestId: request }, context): Promise<ReceiptView> {
+    const db = context.cloud.database()
+    const { data: found } = await db
+      .collection<ReceiptDoc>(FEE_COLLECTIONS.receipts)
+      .doc(receiptId)
+      .get()
+    if (!found) throw new AppError('NOT_FOUND', '没有找到这张收据')
+    const access = await buildingAccess(db, context.openid, found.buildingId)
+    requireHead(access)
+    await checkText(context.cloud, context.openid, reason, 2)
+    const now = context.now()
+    const year = yearOf(now)
+    const { receipt, created } = await inLedgerTransaction(
+      db,
+      found.buildingId,
+      year,
+      async (tx) => {
+        const receipts = tx.collection<ReceiptDoc>(FEE_COLLECTIONS.receipts)
+        const voids = tx.collection<VoidDoc>(FEE_COLLECTIONS.voids)
+        const current = (await receipts.doc(receiptId).get()).data!
+        const { data: earlier } = await voids.doc(receiptId).get()
+        if (earlier) {
+          if (earlier.requestId === request && earlier.by === context.openid) {
+            return { receipt: current, created: false }
+          }
+          throw new AppError('FAILED_PRECONDITION', `收据 ${current.number} 已经作废，不能再次作废`)
+        }
+        const ledger = await readLedger(tx, current.buildingId, current.communityId, year, now)
+        await writeLedger(
+          tx,
+          {
+            ...ledger,
+            voidedReceiptCount: ledger.voidedReceiptCount + 1,
+            voidedIncomeFen: ledger.voidedIncomeFen + current.amountFen,
+          },
+          now,
+        )
+        await voids.doc(receiptId).set({
+          data: {
+            kind: 'receipt',
+            communityId: current.communityId,
+            buildingId: current.buildingId,
+            year,
+            amountFen: current.amountFen,
+            reason,
+            requestId: request,
+            by: context.openid,
+            at: now,
+          },
+        })
+        const stamp = { voidId: receiptId, reason, by: context.openid, at: now }
+        await receipts.doc(receiptId).update({ data: { voided: stamp } })
+        const claims = tx.collection<ClaimDoc>(FEE_COLLECTIONS.claims)
+        for (const period of current.periods) {
+          const id = claimId(current.householdId, period)
+          const { data: claim } = await claims.doc(id).get()
+          if (claim?.receiptId === receiptId) {
+            await claims.doc(id).update({
+              data: { active: false, receiptId: null, receiptNumber: null, updatedAt: now },
+            })
+          }
+        }
+        return { receipt: { ...current, voided: stamp }, created: true }
+      },
+    )
+    if (created) {
+      await appendAudit(db, {
+        actor: context.openid,
+        action: 'fees.voidReceipt',
+        target: { collection: FEE_COLLECTIONS.receipts, id: receiptId },
+        communityId: receipt.communityId,
+        before: { number: receipt.number, amountFen: receipt.amountFen, voided: false },
+        after: { voided: true },
+        reason,
+      })
+    }
+    return receiptView(receipt, true)
+  },
+})
