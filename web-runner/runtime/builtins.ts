@@ -811,9 +811,25 @@ const video: Builtin = {
   },
 }
 
+/**
+ * `<canvas type="2d">`: a browser canvas, whose 2d context is what WeChat's canvas node offers.
+ * The page finds it with a selector query's `fields({ node: true })` (wx.ts). The old canvas API
+ * (canvas-id, wx.createCanvasContext) is not drawn and is reported.
+ */
+const canvas: Builtin = {
+  properties: { type: prop(String, ''), canvasId: prop(String, '') },
+  attached() {
+    if (this.data['type'] !== '2d') {
+      host(this).prepend(h('span', { class: 'jl-missing' }, '网页运行器只支持 <canvas type="2d">'))
+      rt.unsupported('<canvas> without type="2d"')
+      return
+    }
+    host(this).append(h('canvas', { class: 'jl-native jl-canvas' }))
+  },
+}
+
 /** Built-ins a page may use that the runner does not draw: named on the page, reported once each. */
 const MISSING = [
-  'canvas',
   'map',
   'camera',
   'live-player',
@@ -876,6 +892,7 @@ export function registerBuiltins(runtime: Runtime): void {
     picker,
     image,
     'cover-image': image,
+    canvas,
     icon,
     progress,
     'rich-text': richText,

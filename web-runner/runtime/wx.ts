@@ -18,6 +18,7 @@ import { eachComponent } from './engine'
 const SelectorQuery = require('j-component/src/tool/selectorquery') as new (
   component?: unknown,
 ) => Dict
+withCanvasNodes(SelectorQuery)
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const Animation = require('miniprogram-simulate/src/api/animation') as new (
   options: unknown,
@@ -640,6 +641,28 @@ export function createWx(rt: Runtime): Dict {
         () => undefined,
       )
     }),
+    canvasToTempFilePath: asyncApi('canvasToTempFilePath', async (o) => {
+      const canvas = o['canvas'] as HTMLCanvasElement | undefined
+      if (!(canvas instanceof HTMLCanvasElement)) {
+        throw new Error('canvasToTempFilePath:fail the web runner takes only a 2d canvas node')
+      }
+      const type = o['fileType'] === 'jpg' ? 'image/jpeg' : 'image/png'
+      const blob = await new Promise<Blob | null>((resolve) =>
+        canvas.toBlob(resolve, type, Number(o['quality'] ?? 1)),
+      )
+      if (!blob) throw new Error('canvasToTempFilePath:fail the canvas is empty')
+      const file = addTempFile(await blob.arrayBuffer(), type, type === 'image/png' ? 'png' : 'jpg')
+      return { tempFilePath: file.path }
+    }),
+    showShareImageMenu: asyncApi('showShareImageMenu', (o) => {
+      // The image the person would forward, shown as WeChat's menu shows it.
+      const image = h('img', {
+        class: 'jl-preview-image',
+        alt: '',
+        src: resolveSrc(String(o['path']), router.top?.route ?? ''),
+      })
+      phone.fullscreen(h('div', { class: 'jl-preview' }, image), () => undefined)
+    }),
     saveImageToPhotosAlbum: asyncApi('saveImageToPhotosAlbum', (o) => {
       const link = h('a', {
         href: resolveSrc(String(o['filePath']), router.top?.route ?? ''),
@@ -795,4 +818,46 @@ function toBase64(bytes: ArrayBuffer): string {
   for (let i = 0; i < view.length; i += 0x8000)
     binary += String.fromCharCode(...view.subarray(i, i + 0x8000))
   return btoa(binary)
+}
+
+/**
+ * WeChat answers `fields({ node: true })` with the node of a `<canvas type="2d">`; j-component
+ * does not know nodes, so its answers get the browser canvas the built-in drew.
+ */
+function withCanvasNodes(Query: new (component?: unknown) => Dict): void {
+  const proto = Query.prototype as {
+    exec(callback?: (results: unknown[]) => void): unknown
+    _queue?: Array<{
+      selector: string
+      exparserNode:
+        | 0
+        | {
+            shadowRoot: {
+              querySelector(s: string): unknown
+              querySelectorAll(s: string): unknown[]
+            }
+          }
+      isSelectSingle: boolean
+      fields: Dict
+    }>
+  }
+  const exec = proto.exec
+  proto.exec = function (this: typeof proto, callback) {
+    const queue = [...(this._queue ?? [])]
+    return exec.call(this, (results: unknown[]) => {
+      queue.forEach((item, i) => {
+        if (!item.fields['node'] || item.exparserNode === 0) return
+        const root = item.exparserNode.shadowRoot
+        const found = item.isSelectSingle
+          ? [root.querySelector(item.selector)]
+          : [...root.querySelectorAll(item.selector)]
+        const answers = (item.isSelectSingle ? [results[i]] : results[i]) as Array<Dict | null>
+        answers.forEach((answer, k) => {
+          const element = (found[k] as { $$?: HTMLElement } | null)?.$$
+          if (answer) answer['node'] = element?.querySelector('canvas') ?? null
+        })
+      })
+      callback?.(results)
+    })
+  }
 }
