@@ -11,7 +11,8 @@ import {
   type UserDoc,
 } from './model'
 
-async function load<T>(
+/** A document by id, or NOT_FOUND naming what was missing (`没有找到这个楼栋`). */
+export async function load<T>(
   db: Database,
   collection: string,
   id: string,

@@ -2,19 +2,9 @@
 import { isStaffOf, type Caller } from '../../shared/caller'
 import type { Database } from '../../shared/cloud'
 import { AppError } from '../../shared/errors'
+import { load } from '../../shared/lookups'
 import { maskName } from '../../shared/privacy'
 import { VOLUNTEER_COLLECTIONS, type MembershipDoc, type ProjectDoc, type TeamDoc } from './model'
-
-async function load<T>(
-  db: Database,
-  collection: string,
-  id: string,
-  what: string,
-): Promise<T & { _id: string }> {
-  const { data } = await db.collection<T>(collection).doc(id).get()
-  if (!data) throw new AppError('NOT_FOUND', `没有找到这个${what}`)
-  return data
-}
 
 export const getProject = (db: Database, id: string) =>
   load<ProjectDoc>(db, VOLUNTEER_COLLECTIONS.projects, id, '志愿项目')

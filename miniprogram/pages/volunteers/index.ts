@@ -4,21 +4,21 @@
  * dashboard. Anyone may look without signing anything.
  */
 import { pageBehavior } from '../../behaviors/page'
+import { pagedList } from '../../behaviors/pagedList'
 import { community } from '../../services/community'
 import { volunteers } from '../../services/volunteers'
-import { messageOf, showError } from '../../utils/feedback'
+import { messageOf } from '../../utils/feedback'
 import { toProjectCard, type ProjectCard } from '../../utils/volunteerWords'
 
 const SUBPACKAGE = '/subpackages/volunteers'
 
 Component({
-  behaviors: [pageBehavior],
+  behaviors: [pageBehavior, pagedList],
   data: {
     loading: true,
     error: '',
-    projects: [] as ProjectCard[],
+    items: [] as ProjectCard[],
     cursor: null as string | null,
-    loadingMore: false,
     /** The community whose teams and help the entries open: where I live, else where I work. */
     communityId: '',
     staffOf: '',
@@ -34,7 +34,7 @@ Component({
     },
 
     async load() {
-      this.setData({ loading: this.data.projects.length === 0, error: '' })
+      this.setData({ loading: this.data.items.length === 0, error: '' })
       try {
         const [page, me] = await Promise.all([
           volunteers.listProjects(),
@@ -45,7 +45,7 @@ Component({
         const staffOf = me?.can.staffOf[0] ?? ''
         this.setData({
           loading: false,
-          projects: page.items.map(toProjectCard),
+          items: page.items.map(toProjectCard),
           cursor: page.nextCursor,
           communityId: home?.communityId ?? staffOf,
           staffOf,
@@ -55,24 +55,9 @@ Component({
       }
     },
 
-    async more() {
-      if (!this.data.cursor || this.data.loadingMore) return
-      this.setData({ loadingMore: true })
-      try {
-        const page = await volunteers.listProjects(this.data.cursor)
-        this.setData({
-          projects: this.data.projects.concat(page.items.map(toProjectCard)),
-          cursor: page.nextCursor,
-        })
-      } catch (error) {
-        showError(error)
-      } finally {
-        this.setData({ loadingMore: false })
-      }
-    },
-
-    onReachBottom() {
-      void this.more()
+    async fetchPage(cursor: string) {
+      const page = await volunteers.listProjects(cursor)
+      return { items: page.items.map(toProjectCard), nextCursor: page.nextCursor }
     },
 
     openProject(event: WechatMiniprogram.CustomEvent) {

@@ -1,8 +1,9 @@
 /** 我的报名: projects I hold a place in or wait for (soonest first), and those done (latest first). */
 import type { MySignupItem } from '../../../../typings'
 import { pageBehavior } from '../../../behaviors/page'
+import { pagedList } from '../../../behaviors/pagedList'
 import { volunteers } from '../../../services/volunteers'
-import { messageOf, showError } from '../../../utils/feedback'
+import { messageOf } from '../../../utils/feedback'
 import {
   HOURS_WORDS,
   PHASE_WORDS,
@@ -34,14 +35,13 @@ function row(item: MySignupItem) {
 }
 
 Component({
-  behaviors: [pageBehavior],
+  behaviors: [pageBehavior, pagedList],
   data: {
     scope: 'upcoming' as Scope,
     loading: true,
     error: '',
     items: [] as Array<ReturnType<typeof row>>,
     cursor: null as string | null,
-    loadingMore: false,
   },
   methods: {
     onShow() {
@@ -65,24 +65,9 @@ Component({
       void this.load()
     },
 
-    async more() {
-      if (!this.data.cursor || this.data.loadingMore) return
-      this.setData({ loadingMore: true })
-      try {
-        const page = await volunteers.mySignups(this.data.scope, this.data.cursor)
-        this.setData({
-          items: this.data.items.concat(page.items.map(row)),
-          cursor: page.nextCursor,
-        })
-      } catch (error) {
-        showError(error)
-      } finally {
-        this.setData({ loadingMore: false })
-      }
-    },
-
-    onReachBottom() {
-      void this.more()
+    async fetchPage(cursor: string) {
+      const page = await volunteers.mySignups(this.data.scope, cursor)
+      return { items: page.items.map(row), nextCursor: page.nextCursor }
     },
 
     openProject(event: WechatMiniprogram.CustomEvent) {

@@ -4,21 +4,21 @@
  */
 import type { ServiceRecord, Totals } from '../../../../typings'
 import { pageBehavior } from '../../../behaviors/page'
+import { pagedList } from '../../../behaviors/pagedList'
 import { volunteers } from '../../../services/volunteers'
-import { messageOf, showError } from '../../../utils/feedback'
+import { messageOf } from '../../../utils/feedback'
 import { timeRange } from '../../../utils/volunteerWords'
 
 const row = (r: ServiceRecord) => ({ ...r, timeText: timeRange(r.startAt, r.endAt) })
 
 Component({
-  behaviors: [pageBehavior],
+  behaviors: [pageBehavior, pagedList],
   data: {
     loading: true,
     error: '',
     totals: { hours: 0, minutes: 0, services: 0 } as Totals,
-    records: [] as Array<ReturnType<typeof row>>,
+    items: [] as Array<ReturnType<typeof row>>,
     cursor: null as string | null,
-    loadingMore: false,
   },
   lifetimes: {
     attached() {
@@ -33,7 +33,7 @@ Component({
         this.setData({
           loading: false,
           totals: page.totals,
-          records: page.items.map(row),
+          items: page.items.map(row),
           cursor: page.nextCursor,
         })
       } catch (error) {
@@ -41,24 +41,9 @@ Component({
       }
     },
 
-    async more() {
-      if (!this.data.cursor || this.data.loadingMore) return
-      this.setData({ loadingMore: true })
-      try {
-        const page = await volunteers.myRecords(this.data.cursor)
-        this.setData({
-          records: this.data.records.concat(page.items.map(row)),
-          cursor: page.nextCursor,
-        })
-      } catch (error) {
-        showError(error)
-      } finally {
-        this.setData({ loadingMore: false })
-      }
-    },
-
-    onReachBottom() {
-      void this.more()
+    async fetchPage(cursor: string) {
+      const page = await volunteers.myRecords(cursor)
+      return { items: page.items.map(row), nextCursor: page.nextCursor }
     },
   },
 })

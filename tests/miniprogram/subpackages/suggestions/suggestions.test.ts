@@ -198,3 +198,31 @@ describe('提建议', () => {
     })
   })
 })
+
+describe('paging', () => {
+  it('loads the next page of the board when asked, without repeating or skipping', async () => {
+    const docs = live.cloud.cloud.store.find('suggestions', { filter: { communityId: 'c-hefeng' } })
+    const template = docs[0] as Record<string, unknown>
+    await live.cloud.db.collection('suggestions').add({
+      data: Array.from({ length: 30 }, (_, i) => ({
+        ...template,
+        _id: `sg-page-${String(i).padStart(2, '0')}`,
+        title: `翻页事项 ${i}`,
+        createdAt: new Date(Date.now() - (i + 1) * 60_000),
+      })),
+    })
+    const total = live.cloud.cloud.store.count('suggestions', { communityId: 'c-hefeng' })
+    live.actAs(STAFF)
+    const board = open('subpackages/suggestions/board/index')
+    void board.instance.onLoad({ communityId: 'c-hefeng' })
+    await waitForText(board, `共 ${total} 条`)
+    expect(board.querySelectorAll('.board-item')).toHaveLength(20)
+    tapButton(board, '.more-button')
+    await until(
+      () => board.querySelectorAll('.board-item').length === Math.min(total, 40),
+      'page 2',
+    )
+    const ids = (board.instance.data as { items: Array<{ id: string }> }).items.map((i) => i.id)
+    expect(new Set(ids).size).toBe(ids.length)
+  })
+})
