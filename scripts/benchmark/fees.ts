@@ -11,6 +11,7 @@ import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import { startLocalCloud, type LocalCloud } from '../../local-cloud/src'
+import { emptyLedger } from '../../cloudfunctions/fees/lib/ledger'
 import { monthIndex, monthOfIndex } from '../../cloudfunctions/fees/lib/periods'
 import { dayKey, monthKey, yearOf } from '../../cloudfunctions/shared/time'
 import { ROOT } from '../build/paths'
@@ -92,7 +93,7 @@ function seed(cloud: LocalCloud, now: Date): { current: number; first: number } 
         versionCount: 1,
         updatedAt: recordedAt(first, 0),
       })
-      const ledgers = new Map<number, Record<string, unknown> & { lastSeq: number }>()
+      const ledgers = new Map<number, ReturnType<typeof emptyLedger>>()
       for (let h = 0; h < HOUSEHOLDS; h++) {
         const room = `${Math.floor(h / 4) + 1}${String((h % 4) + 1).padStart(2, '0')}`
         store.write('households', `h-bench-${b}-${room}`, {
@@ -115,25 +116,11 @@ function seed(cloud: LocalCloud, now: Date): { current: number; first: number } 
           const householdId = `h-bench-${b}-${room}`
           const at = recordedAt(m, h)
           const year = yearOf(at)
-          const ledger = ledgers.get(year) ?? {
-            communityId: 'c-bench',
-            buildingId,
-            year,
-            lastSeq: 0,
-            receiptCount: 0,
-            incomeFen: 0,
-            voidedReceiptCount: 0,
-            voidedIncomeFen: 0,
-            expenseCount: 0,
-            expenseFen: 0,
-            voidedExpenseCount: 0,
-            voidedExpenseFen: 0,
-            updatedAt: at,
-          }
+          const ledger = ledgers.get(year) ?? emptyLedger(buildingId, 'c-bench', year, at)
           ledgers.set(year, ledger)
           ledger.lastSeq += 1
-          ledger['receiptCount'] = ledger.lastSeq
-          ledger['incomeFen'] = ledger.lastSeq * AMOUNT
+          ledger.receiptCount = ledger.lastSeq
+          ledger.incomeFen = ledger.lastSeq * AMOUNT
           const receiptId = `fr_bench_${b}_${p}_${h}`
           const number = `B${b}-${year}-${String(ledger.lastSeq).padStart(4, '0')}`
           store.write('feeReceipts', receiptId, {

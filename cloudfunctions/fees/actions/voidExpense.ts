@@ -7,7 +7,8 @@ import { yearOf } from '../../shared/time'
 import { docId, input, requestId, text } from '../../shared/validation'
 import { buildingAccess, requireHead } from '../lib/access'
 import { inLedgerTransaction, readLedger, writeLedger } from '../lib/ledger'
-import { FEE_COLLECTIONS, type ExpenseDoc, type VoidDoc } from '../lib/model'
+import { FEE_COLLECTIONS, type ExpenseDoc } from '../lib/model'
+import { recordVoid, voidedByThisRequest } from '../lib/voids'
 import { loadCountersigns } from '../lib/expenses'
 import { expenseView } from '../lib/views'
 
@@ -35,15 +36,12 @@ export const voidExpense = defineAction({
       found.buildingId,
       year,
       async (tx) => {
-        const expenses = tx.collection<ExpenseDoc>(FEE_COLLECTIONS.expenses)
-        const voids = tx.collection<VoidDoc>(FEE_COLLECTIONS.voids)
-        const current = (await expenses.doc(expenseId).get()).data!
-        const { data: earlier } = await voids.doc(expenseId).get()
-        if (earlier) {
-          if (earlier.requestId === request && earlier.by === context.openid) {
-            return { expense: current, created: false }
-          }
-          throw new AppError('FAILED_PRECONDITION', '这笔支出已经作废，不能再次作废')
+        const current = (
+          await tx.collection<ExpenseDoc>(FEE_COLLECTIONS.expenses).doc(expenseId).get()
+        ).data!
+        const voiding = { reason, requestId: request, by: context.openid, at: now, year }
+        if (await voidedByThisRequest(tx, expenseId, voiding, '这笔支出已经作废，不能再次作废')) {
+          return { expense: current, created: false }
         }
         const ledger = await readLedger(tx, current.buildingId, current.communityId, year, now)
         await writeLedger(
@@ -55,21 +53,7 @@ export const voidExpense = defineAction({
           },
           now,
         )
-        await voids.doc(expenseId).set({
-          data: {
-            kind: 'expense',
-            communityId: current.communityId,
-            buildingId: current.buildingId,
-            year,
-            amountFen: current.amountFen,
-            reason,
-            requestId: request,
-            by: context.openid,
-            at: now,
-          },
-        })
-        const stamp = { voidId: expenseId, reason, by: context.openid, at: now }
-        await expenses.doc(expenseId).update({ data: { voided: stamp } })
+        const stamp = await recordVoid(tx, 'expense', FEE_COLLECTIONS.expenses, current, voiding)
         return { expense: { ...current, voided: stamp }, created: true }
       },
     )

@@ -7,7 +7,8 @@ import { yearOf } from '../../shared/time'
 import { docId, input, requestId, text } from '../../shared/validation'
 import { buildingAccess, requireHead } from '../lib/access'
 import { inLedgerTransaction, readLedger, writeLedger } from '../lib/ledger'
-import { FEE_COLLECTIONS, type ClaimDoc, type ReceiptDoc, type VoidDoc } from '../lib/model'
+import { FEE_COLLECTIONS, type ClaimDoc, type ReceiptDoc } from '../lib/model'
+import { recordVoid, voidedByThisRequest } from '../lib/voids'
 import { claimId } from '../lib/status'
 import { receiptView } from '../lib/views'
 
@@ -39,16 +40,17 @@ export const voidReceipt = defineAction({
       found.buildingId,
       year,
       async (tx) => {
-        const receipts = tx.collection<ReceiptDoc>(FEE_COLLECTIONS.receipts)
-        const voids = tx.collection<VoidDoc>(FEE_COLLECTIONS.voids)
-        const current = (await receipts.doc(receiptId).get()).data!
-        const { data: earlier } = await voids.doc(receiptId).get()
-        if (earlier) {
-          if (earlier.requestId === request && earlier.by === context.openid) {
-            return { receipt: current, created: false }
-          }
-          throw new AppError('FAILED_PRECONDITION', `收据 ${current.number} 已经作废，不能再次作废`)
-        }
+        const current = (
+          await tx.collection<ReceiptDoc>(FEE_COLLECTIONS.receipts).doc(receiptId).get()
+        ).data!
+        const voiding = { reason, requestId: request, by: context.openid, at: now, year }
+        const again = await voidedByThisRequest(
+          tx,
+          receiptId,
+          voiding,
+          `收据 ${current.number} 已经作废，不能再次作废`,
+        )
+        if (again) return { receipt: current, created: false }
         const ledger = await readLedger(tx, current.buildingId, current.communityId, year, now)
         await writeLedger(
           tx,
@@ -59,21 +61,7 @@ export const voidReceipt = defineAction({
           },
           now,
         )
-        await voids.doc(receiptId).set({
-          data: {
-            kind: 'receipt',
-            communityId: current.communityId,
-            buildingId: current.buildingId,
-            year,
-            amountFen: current.amountFen,
-            reason,
-            requestId: request,
-            by: context.openid,
-            at: now,
-          },
-        })
-        const stamp = { voidId: receiptId, reason, by: context.openid, at: now }
-        await receipts.doc(receiptId).update({ data: { voided: stamp } })
+        const stamp = await recordVoid(tx, 'receipt', FEE_COLLECTIONS.receipts, current, voiding)
         const claims = tx.collection<ClaimDoc>(FEE_COLLECTIONS.claims)
         for (const period of current.periods) {
           const id = claimId(current.householdId, period)

@@ -1,11 +1,9 @@
 import type { PassView } from '../../../typings/volunteers'
 import { defineAction } from '../../shared/router'
 import { input } from '../../shared/validation'
-import { getProject, signupId } from '../lib/access'
-import { requireCheckTime, requirePlace, secretOf } from '../lib/checkin'
+import { myPlace, requireCheckTime, secretOf } from '../lib/checkin'
 import { expiresAt, minuteOf, passSignature } from '../lib/codes'
 import { projectId } from '../lib/fields'
-import { VOLUNTEER_COLLECTIONS, type SignupDoc } from '../lib/model'
 import { scenes, wxacode } from '../lib/qr'
 
 /**
@@ -16,12 +14,7 @@ export const myPass = defineAction({
   input: input({ projectId: projectId() }),
   async run({ projectId: id }, context): Promise<PassView> {
     const db = context.cloud.database()
-    const project = await getProject(db, id)
-    const { data } = await db
-      .collection<SignupDoc>(VOLUNTEER_COLLECTIONS.signups)
-      .doc(signupId(id, context.openid))
-      .get()
-    const signup = requirePlace(data)
+    const { project, signup } = await myPlace(db, id, context.openid)
     const now = context.now()
     requireCheckTime(project, now, 'checkOut')
     const pass = `${signup.passCode}${passSignature(await secretOf(db, id), signup.passCode, minuteOf(now))}`

@@ -10,6 +10,8 @@ import {
   type ProjectSecretDoc,
   type SignupDoc,
 } from './model'
+import { getProject, signupId } from './access'
+import { acceptsCheckInCode } from './codes'
 import { checkInWindow, checkOutCloses, serviceMinutes } from './rules'
 import { iso } from './views'
 
@@ -50,6 +52,30 @@ export function requirePlace(signup: SignupDoc | null): SignupDoc {
   if (signup.status === 'waitlisted')
     throw new AppError('FAILED_PRECONDITION', '您还在候补名单中，递补成功后才能签到')
   return signup
+}
+
+/** The project and my place in it, for checking in and out myself. */
+export async function myPlace(
+  db: Database,
+  projectId: string,
+  openid: string,
+): Promise<{ project: ProjectDoc; signup: SignupDoc }> {
+  const [project, { data }] = await Promise.all([
+    getProject(db, projectId),
+    db.collection<SignupDoc>(VOLUNTEER_COLLECTIONS.signups).doc(signupId(projectId, openid)).get(),
+  ])
+  return { project, signup: requirePlace(data) }
+}
+
+/** The code typed or scanned must be the organiser's code of this minute (or the last). */
+export async function requireCurrentCode(
+  db: Database,
+  projectId: string,
+  code: string,
+  now: Date,
+): Promise<void> {
+  if (!acceptsCheckInCode(await secretOf(db, projectId), projectId, code, now))
+    throw new AppError('FAILED_PRECONDITION', '签到码已过期或不正确，请扫描组织者现在出示的签到码')
 }
 
 export function checkResult(signup: SignupDoc): CheckResult {
