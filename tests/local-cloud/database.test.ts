@@ -65,6 +65,18 @@ describe('documents', () => {
     expect(result._ids[1]).toBe('mine')
   })
 
+  it('gives new documents distinct ids that grow with time, as ObjectIds do', async () => {
+    const { _ids } = await db
+      .collection('todos')
+      .add({ data: Array.from({ length: 50 }, () => ({})) })
+    const { _id: later } = await db.collection('todos').add({ data: {} })
+    const ids = [..._ids, later]
+    expect(new Set(ids).size).toBe(51)
+    expect([...ids].sort()).toEqual(ids)
+    const seconds = parseInt(later.slice(0, 8), 16)
+    expect(Math.abs(seconds - Date.now() / 1000)).toBeLessThan(60)
+  })
+
   it('refuses a duplicate _id with a duplicate-key error and writes nothing', async () => {
     await db.collection('todos').add({ data: { _id: 'same', v: 1 } })
     await expect(

