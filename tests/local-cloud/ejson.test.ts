@@ -49,4 +49,39 @@ describe('EJSON on the wire', () => {
     expect(EJSON.parse(text, { relaxed: true })).toEqual({ ...doc, re: expect.anything() })
     expect(deserializeDocument(text)).toEqual(doc)
   })
+
+  it('writes relaxed EJSON for every kind of value: non-finite numbers, far dates, regexps, holes', () => {
+    const odd = {
+      inf: -Infinity,
+      nan: NaN,
+      far: new Date(Date.UTC(10000, 0, 1)),
+      before1970: new Date(-1),
+      list: [undefined, () => 1, new Date(5), [/x/g]],
+      skipped: undefined,
+      fn: () => 1,
+      zero: -0,
+    }
+    expect(serializeDocument(odd)).toBe(
+      '{"inf":{"$numberDouble":"-Infinity"},"nan":{"$numberDouble":"NaN"},' +
+        '"far":{"$date":{"$numberLong":"253402300800000"}},"before1970":{"$date":{"$numberLong":"-1"}},' +
+        '"list":[null,null,{"$date":"1970-01-01T00:00:00.005Z"},[{"$regularExpression":{"pattern":"x","options":"g"}}]],' +
+        '"zero":0}',
+    )
+    // A class instance keeps the replacer's handling (its toJSON, Dates inside it).
+    class Money {
+      constructor(readonly at: Date) {}
+    }
+    expect(JSON.parse(serializeDocument({ m: new Money(new Date(0)) }))).toEqual({
+      m: { at: { $date: '1970-01-01T00:00:00.000Z' } },
+    })
+  })
+
+  it('reads wrappers nested in wrappers, and a "__proto__" field as a field', () => {
+    expect(parseEjson('{"d":{"$date":{"$numberLong":"-5"}}}', 'data')).toEqual({ d: new Date(-5) })
+    const tricky = parseEjson('{"__proto__":{"$date":"2026-11-26T00:00:00Z"}}', 'data') as object
+    expect(Object.getPrototypeOf(tricky)).toBe(Object.prototype)
+    expect(Object.getOwnPropertyDescriptor(tricky, '__proto__')?.value).toEqual(
+      new Date('2026-11-26T00:00:00Z'),
+    )
+  })
 })

@@ -3,6 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
+import { Store } from '../../local-cloud/src/database/store'
 
 const ROOT = path.resolve(__dirname, '../..')
 const CLI = path.join(ROOT, 'local-cloud/bin/local-cloud.ts')
@@ -86,3 +87,27 @@ it('keeps an acknowledged write across kill -9 and restart', async () => {
     fs.rmSync(dataDir, { recursive: true, force: true })
   }
 }, 30_000)
+
+it('copies the WAL into the database file once writes pause, not while they go on', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jl-checkpoint-'))
+  const file = path.join(dir, 'db.sqlite')
+  const store = new Store(file, { idleCheckpointMs: 100 })
+  const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+  try {
+    store.createCollection('receipts')
+    await pause(500)
+    const before = fs.statSync(file).size
+    // Writes every 10 ms: never a quiet tick, so the pages stay in the WAL.
+    for (let i = 0; i < 30; i++) {
+      store.write('receipts', `r${i}`, { note: 'x'.repeat(2000) })
+      await pause(10)
+    }
+    expect(fs.statSync(file).size).toBe(before)
+    await pause(500)
+    expect(fs.statSync(file).size).toBeGreaterThan(before + 30 * 2000)
+    expect(store.getById('receipts', 'r29')).toEqual({ _id: 'r29', note: 'x'.repeat(2000) })
+  } finally {
+    store.close()
+    fs.rmSync(dir, { recursive: true, force: true })
+  }
+})

@@ -50,18 +50,41 @@ const NEEDS_BSON = Symbol('needs bson')
 function fastParse(text: string): unknown {
   if (!text.includes('"$')) return JSON.parse(text)
   try {
-    return JSON.parse(text, reviveWrapper)
+    return reviveTree(JSON.parse(text))
   } catch (error) {
     if (error !== NEEDS_BSON) throw error
     return toNative(EJSON.parse(text, { relaxed: true }))
   }
 }
 
-function reviveWrapper(_key: string, value: unknown): unknown {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return value
+/**
+ * What `JSON.parse(text, reviveWrapper)` answers (children first, then their parent), done on
+ * the parsed tree in place: a third of a reviver's cost, which V8 pays on every value.
+ */
+function reviveTree(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null) return value
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) value[i] = reviveTree(value[i])
+    return value
+  }
   const record = value as Document
   for (const key in record) {
-    if (key.charCodeAt(0) !== 36 /* $ */) return value
+    const child = record[key]
+    if (typeof child !== 'object' || child === null) continue
+    const revived = reviveTree(child)
+    if (revived === child) continue
+    // A plain assignment to "__proto__" would set the prototype; JSON.parse defines the field.
+    if (key === '__proto__')
+      Object.defineProperty(record, key, { value: revived, enumerable: true, writable: true })
+    else record[key] = revived
+  }
+  return reviveWrapper(record)
+}
+
+/** An EJSON wrapper (`{ $date }`, `{ $numberLong }` …) as its value; any other object as it is. */
+function reviveWrapper(record: Document): unknown {
+  for (const key in record) {
+    if (key.charCodeAt(0) !== 36 /* $ */) return record
     switch (key) {
       case '$numberInt':
       case '$numberDouble':
@@ -82,10 +105,10 @@ function reviveWrapper(_key: string, value: unknown): unknown {
       }
       default:
         if (RARE_TYPE.has(key)) throw NEEDS_BSON
-        return value
+        return record
     }
   }
-  return value
+  return record
 }
 
 /** BSON's RegExp wrapper becomes a JS RegExp, the form the query engine understands. */
@@ -130,11 +153,40 @@ export function resolveServerDates(value: unknown, now: number): unknown {
 /** A stored or returned document: relaxed EJSON, which the SDK parses back into Dates. */
 export function serializeDocument(doc: Document): string {
   try {
+    return JSON.stringify(toRelaxed(doc))
+  } catch (error) {
+    if (error !== NOT_PLAIN) throw error
+  }
+  try {
     return JSON.stringify(doc, relaxedValue)
   } catch (error) {
     if (error !== NEEDS_BSON) throw error
     return EJSON.stringify(doc, { relaxed: true })
   }
+}
+
+const NOT_PLAIN = Symbol('not plain')
+
+/**
+ * A copy with Dates, RegExps and non-finite numbers in their relaxed-EJSON form, for the native
+ * JSON.stringify: twice as fast as a replacer. Anything but plain data (a class instance, a
+ * BSON value) takes the replacer.
+ */
+function toRelaxed(value: unknown): unknown {
+  if (typeof value === 'number')
+    return Number.isFinite(value) ? value : { $numberDouble: String(value) }
+  if (typeof value !== 'object' || value === null) return value
+  if (Array.isArray(value)) return value.map(toRelaxed)
+  if (isDate(value)) return relaxedDate(value)
+  if (value instanceof RegExp)
+    return { $regularExpression: { pattern: value.source, options: value.flags } }
+  if (!isPlainObject(value) || '_bsontype' in value) throw NOT_PLAIN
+  const out: Document = {}
+  for (const key in value) {
+    if (key === '__proto__') throw NOT_PLAIN
+    out[key] = toRelaxed(value[key])
+  }
+  return out
 }
 
 export function deserializeDocument(text: string): Document {
@@ -147,16 +199,18 @@ function relaxedValue(this: Record<string, unknown>, key: string, value: unknown
   const raw = this[key]
   if (typeof raw === 'number') return Number.isFinite(raw) ? raw : { $numberDouble: String(raw) }
   if (typeof raw !== 'object' || raw === null) return value
-  if (isDate(raw)) {
-    const time = raw.getTime()
-    return time >= 0 && time <= MAX_RELAXED_DATE
-      ? { $date: raw.toISOString() }
-      : { $date: { $numberLong: String(time) } }
-  }
+  if (isDate(raw)) return relaxedDate(raw)
   if (raw instanceof RegExp)
     return { $regularExpression: { pattern: raw.source, options: raw.flags } }
   if ('_bsontype' in raw) throw NEEDS_BSON
   return value
+}
+
+function relaxedDate(date: Date): Document {
+  const time = date.getTime()
+  return time >= 0 && time <= MAX_RELAXED_DATE
+    ? { $date: date.toISOString() }
+    : { $date: { $numberLong: String(time) } }
 }
 
 /** Realm-independent: documents may hold Dates made in another vm context (tests, workers). */
