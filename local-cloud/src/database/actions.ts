@@ -81,10 +81,11 @@ export function databaseActions(
         )
       } else {
         // One document is one statement, atomic by itself; several go in one transaction.
-        const insertAll = () =>
-          docs.forEach((doc, i) => store.write(collection, ids[i]!, doc, { mustNotExist: true }))
-        if (docs.length === 1) insertAll()
-        else store.atomically(insertAll)
+        if (docs.length === 1) store.write(collection, ids[0]!, docs[0]!, { mustNotExist: true })
+        else
+          store.atomically(() =>
+            docs.forEach((doc, i) => store.write(collection, ids[i]!, doc, { mustNotExist: true })),
+          )
       }
       return { insertedIds: ids }
     },

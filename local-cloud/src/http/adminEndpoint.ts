@@ -26,22 +26,21 @@ export interface AdminEndpoint {
 export async function handleAdmin(
   request: IncomingMessage,
   response: ServerResponse,
-  url: URL,
+  /** The request's path and query: `/admin?…`. */
+  target: string,
   endpoint: AdminEndpoint,
 ): Promise<void> {
   const requestId = randomUUID()
-  const fail = (code: string, message: string): void =>
-    sendJson(response, 200, { code, message, requestId })
   let body: Buffer
   try {
     body = await readBody(request, ADMIN_PAYLOAD_LIMIT)
   } catch (error) {
     if (error instanceof PayloadTooLarge)
-      return fail('INVALID_PARAM', 'request payload is too large')
+      return fail(response, requestId, 'INVALID_PARAM', 'request payload is too large')
     throw error
   }
   const context: RequestContext = {
-    envName: url.searchParams.get('env') ?? 'default',
+    envName: envOf(target),
     requestId,
     baseUrl: endpoint.baseUrl(),
   }
@@ -53,27 +52,39 @@ export async function handleAdmin(
     try {
       parsed = JSON.parse(body.toString('utf8'))
     } catch {
-      return fail('INVALID_PARAM', 'request body is not valid JSON')
+      return fail(response, requestId, 'INVALID_PARAM', 'request body is not valid JSON')
     }
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
-      return fail('INVALID_PARAM', 'request body must be a JSON object')
+      return fail(response, requestId, 'INVALID_PARAM', 'request body must be a JSON object')
     const fields = parsed as Record<string, unknown>
     const action = fields['action']
     const handler =
       typeof action === 'string' && Object.hasOwn(endpoint.actions, action)
         ? endpoint.actions[action]
         : undefined
-    if (!handler)
-      return fail('INVALID_ACTION', `action not supported: ${String(action).slice(0, 80)}`)
+    if (!handler) {
+      const named = String(action).slice(0, 80)
+      return fail(response, requestId, 'INVALID_ACTION', `action not supported: ${named}`)
+    }
     if (typeof fields['envName'] === 'string') context.envName = fields['envName']
     const data = await handler(fields, context)
     // startTransaction's id is read from the top level of the answer.
-    const topLevel =
-      action === 'database.startTransaction' ? (data as { transactionId: string }) : {}
-    sendJson(response, 200, { requestId, data, ...topLevel })
+    if (action === 'database.startTransaction')
+      sendJson(response, 200, { requestId, data, ...(data as { transactionId: string }) })
+    else sendJson(response, 200, { requestId, data })
   } catch (error) {
-    if (error instanceof TcbError) return fail(error.code, error.message)
+    if (error instanceof TcbError) return fail(response, requestId, error.code, error.message)
     console.error('[local-cloud] admin action failed', error)
-    fail('SYS_ERR', (error as Error).message ?? 'internal error')
+    fail(response, requestId, 'SYS_ERR', (error as Error).message ?? 'internal error')
   }
+}
+
+function fail(response: ServerResponse, requestId: string, code: string, message: string): void {
+  sendJson(response, 200, { code, message, requestId })
+}
+
+function envOf(target: string): string {
+  const query = target.indexOf('?')
+  if (query < 0) return 'default'
+  return new URLSearchParams(target.slice(query + 1)).get('env') ?? 'default'
 }
