@@ -38,13 +38,28 @@ describe('fastUpdate', () => {
     { $set: { 'list.x': 1 } },
     { $set: { meta: {}, 'meta.a': 1 } },
     { $inc: { s: 1 } },
+    { $set: { '__proto__.polluted': 1 } },
+    { $set: { 'meta.__proto__.polluted': 1 } },
   ])('leaves %j to mingo', (operators) => {
     expect(fastUpdate(base(), operators)).toBeNull()
   })
 
-  it('never changes the document it was given', () => {
+  it('never changes the document it was given, nor what it shares with it', () => {
     const doc = base()
-    fastUpdate(doc, { $set: { 'meta.a': 9 }, $unset: { s: '' } })
+    const { doc: next } = fastUpdate(doc, {
+      $set: { 'meta.a': 9, 'meta.deep.c': 1 },
+      $unset: { s: '' },
+      $inc: { n: 1 },
+    })!
     expect(doc).toEqual(base())
+    expect(next).toEqual({ ...base(), n: 6, s: undefined, meta: { a: 9, deep: { b: 2, c: 1 } } })
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined()
+  })
+
+  it('names the paths it touched, so unchanged index keys need no work', () => {
+    expect(fastUpdate(base(), { $inc: { n: 1 }, $set: { 'meta.a': 2 } })!.touched).toEqual([
+      'n',
+      'meta.a',
+    ])
   })
 })

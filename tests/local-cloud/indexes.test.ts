@@ -23,6 +23,10 @@ beforeAll(async () => {
     }),
   )
   fs.writeFileSync(path.join(schemaDir, 'notes.json'), JSON.stringify({ name: 'notes' }))
+  fs.writeFileSync(
+    path.join(schemaDir, 'ranks.json'),
+    JSON.stringify({ name: 'ranks', indexes: [{ name: 'rank', keys: { 'meta.rank': 1 } }] }),
+  )
   t = await startTestCloud({ schemaDir })
   db = t.db
 })
@@ -34,7 +38,7 @@ beforeEach(() => t.cloud.store.clear())
 
 describe('declared collections and indexes', () => {
   it('creates the declared collections at start', async () => {
-    expect(t.cloud.store.listCollections()).toEqual(['notes', 'signups'])
+    expect(t.cloud.store.listCollections()).toEqual(['notes', 'ranks', 'signups'])
     await expect(db.collection('notes').count()).resolves.toMatchObject({ total: 0 })
   })
 
@@ -121,30 +125,44 @@ describe('declared collections and indexes', () => {
   })
 })
 
-  it('keeps index keys right through updates that change an indexed field and ones that do not', async () => {
-    const signups = db.collection('signups')
-    const _ = db.command
-    const { _id } = await signups.add({ data: { projectId: 'a', openid: 'o1', n: 0 } })
-    await signups.add({ data: { projectId: 'a', openid: 'o2', n: 0 } })
-    const openidsOf = async (projectId: string): Promise<string[]> =>
-      (await signups.where({ projectId }).orderBy('openid', 'asc').get()).data.map(
-        (d: { openid: string }) => d.openid,
-      )
+it('keeps index keys right through updates that change an indexed field and ones that do not', async () => {
+  const signups = db.collection('signups')
+  const _ = db.command
+  const { _id } = await signups.add({ data: { projectId: 'a', openid: 'o1', n: 0 } })
+  await signups.add({ data: { projectId: 'a', openid: 'o2', n: 0 } })
+  const openidsOf = async (projectId: string): Promise<string[]> =>
+    (await signups.where({ projectId }).orderBy('openid', 'asc').get()).data.map(
+      (d: { openid: string }) => d.openid,
+    )
 
-    await signups.doc(_id).update({ data: { n: _.inc(1) } })
-    expect(await openidsOf('a')).toEqual(['o1', 'o2'])
-    await signups.doc(_id).update({ data: { projectId: 'b' } })
-    expect(await openidsOf('a')).toEqual(['o2'])
-    expect(await openidsOf('b')).toEqual(['o1'])
-    await signups.where({ openid: 'o2' }).update({ data: { projectId: 'b', n: _.inc(1) } })
-    expect(await openidsOf('a')).toEqual([])
-    expect(await openidsOf('b')).toEqual(['o1', 'o2'])
-    // The unique index sees the new keys: moving o1 onto (b, o2) is a duplicate.
-    await expect(signups.doc(_id).update({ data: { openid: 'o2' } })).rejects.toMatchObject({
-      errCode: -502001,
-    })
-    expect(await openidsOf('b')).toEqual(['o1', 'o2'])
+  await signups.doc(_id).update({ data: { n: _.inc(1) } })
+  expect(await openidsOf('a')).toEqual(['o1', 'o2'])
+  await signups.doc(_id).update({ data: { projectId: 'b' } })
+  expect(await openidsOf('a')).toEqual(['o2'])
+  expect(await openidsOf('b')).toEqual(['o1'])
+  await signups.where({ openid: 'o2' }).update({ data: { projectId: 'b', n: _.inc(1) } })
+  expect(await openidsOf('a')).toEqual([])
+  expect(await openidsOf('b')).toEqual(['o1', 'o2'])
+  // The unique index sees the new keys: moving o1 onto (b, o2) is a duplicate.
+  await expect(signups.doc(_id).update({ data: { openid: 'o2' } })).rejects.toMatchObject({
+    errCode: -502001,
   })
+  expect(await openidsOf('b')).toEqual(['o1', 'o2'])
+})
+
+it('keeps a nested index key right when an update replaces the object around it', async () => {
+  const ranks = db.collection('ranks')
+  const { _id } = await ranks.add({ data: { meta: { rank: 1, note: 'a' } } })
+  const rankedAt = async (rank: number): Promise<number> =>
+    (await ranks.where({ 'meta.rank': rank }).get()).data.length
+  await ranks.doc(_id).update({ data: { meta: db.command.set({ rank: 2 }) } })
+  expect([await rankedAt(1), await rankedAt(2)]).toEqual([0, 1])
+  await ranks.doc(_id).update({ data: { 'meta.note': 'b' } })
+  expect([await rankedAt(1), await rankedAt(2)]).toEqual([0, 1])
+  await ranks.doc(_id).update({ data: { meta: db.command.remove() } })
+  expect(await rankedAt(2)).toBe(0)
+  expect((await ranks.where({ 'meta.rank': null }).get()).data).toHaveLength(1)
+})
 
 describe('planning $and', () => {
   it('narrows by the indexed parts of an $and and still answers exactly', async () => {

@@ -160,7 +160,7 @@ export function databaseActions(
           : { doc: { ...replacement(data), _id: id }, changed: true }
         if (!next.changed) return { updated: 0 }
         if (transactionId) transactions.stage(transactionId, collection, id, next.doc)
-        else store.write(collection, id, next.doc, { replacing: current })
+        else store.write(collection, id, next.doc, { replacing: current, touched: next.touched })
         return { updated: 1 }
       }
       return { updated: updateWhere(store, collection, filter, data, body['multi'] !== false) }
@@ -197,7 +197,11 @@ export function databaseActions(
       const [doc] = store.find(collection, { filter, limit: 1 })
       if (!doc) return { updated: 0, doc: null }
       const next = applyUpdate(doc, data)
-      if (next.changed) store.write(collection, String(doc['_id']), next.doc, { replacing: doc })
+      if (next.changed)
+        store.write(collection, String(doc['_id']), next.doc, {
+          replacing: doc,
+          touched: next.touched,
+        })
       return { updated: next.changed ? 1 : 0, doc: serializeDocument(next.doc) }
     },
 
@@ -245,7 +249,10 @@ function updateWhere(
     for (const doc of docs) {
       const next = applyUpdate(doc, data)
       if (!next.changed) continue
-      store.write(collection, String(doc['_id']), next.doc, { replacing: doc })
+      store.write(collection, String(doc['_id']), next.doc, {
+        replacing: doc,
+        touched: next.touched,
+      })
       updated++
     }
     return updated

@@ -5,14 +5,14 @@
  * overlap) answers null and goes to mingo.
  */
 import { isDeepStrictEqual } from 'node:util'
-import { cloneDocument, isDate, isPlainObject, type Document } from './ejson'
+import { isDate, isPlainObject, type Document } from './ejson'
 
 const FAST = new Set(['$set', '$unset', '$inc', '$mul', '$min', '$max'])
 
 export function fastUpdate(
   doc: Document,
   operators: Document,
-): { doc: Document; changed: boolean } | null {
+): { doc: Document; changed: boolean; touched: string[] } | null {
   const steps: Array<[string, string, unknown]> = []
   for (const [operator, fields] of Object.entries(operators)) {
     if (!FAST.has(operator) || !isPlainObject(fields)) return null
@@ -20,10 +20,14 @@ export function fastUpdate(
   }
   const paths = steps.map(([, path]) => path)
   if (paths.some((path) => !/^[^.$\d][^.$]*(\.[^.$\d][^.$]*)*$/.test(path))) return null
+  // A field named __proto__ is a plain field to Mongo; assigning it in JS sets a prototype.
+  if (paths.some((path) => path.split('.').includes('__proto__'))) return null
   if (paths.some((a, i) => paths.some((b, j) => i !== j && (a === b || b.startsWith(`${a}.`)))))
     return null
 
-  const next = cloneDocument(doc)
+  // Copies only the objects on the updated paths: the rest is shared with `doc`, which nothing
+  // changes in place (the general updater works on a deep clone).
+  const next = { ...doc }
   let changed = false
   for (const [operator, path, value] of steps) {
     const parts = path.split('.')
@@ -39,6 +43,7 @@ export function fastUpdate(
         }
         parent[part] = {}
       } else if (!isPlainObject(child)) return null
+      else parent[part] = { ...child }
       parent = parent[part] as Document
     }
     if (parent === null) continue
@@ -57,7 +62,7 @@ export function fastUpdate(
       changed = true
     }
   }
-  return { doc: next, changed }
+  return { doc: next, changed, touched: paths }
 }
 
 const INVALID = Symbol('invalid')

@@ -257,17 +257,39 @@ export class Store {
 
   /** Each indexed path's sort key, noting (once) the paths that turn out to hold arrays or objects. */
   private keysOf(name: string, state: CollectionState, doc: Document): Buffer[] {
-    return state.keyPaths.map((path) => {
-      const probe = probePath(doc, path)
-      if ((probe.crossesArray || probe.isObject) && !state.nonScalarPaths.has(path)) {
-        state.nonScalarPaths.add(path)
-        this.sql('INSERT OR IGNORE INTO jl_non_scalar_paths (collection, path) VALUES (?, ?)').run(
-          name,
-          path,
-        )
-      }
-      return keyOf(probe.value)
-    })
+    return state.keyPaths.map((path) => this.keyAt(name, state, doc, path))
+  }
+
+  private keyAt(name: string, state: CollectionState, doc: Document, path: string): Buffer {
+    const probe = probePath(doc, path)
+    if ((probe.crossesArray || probe.isObject) && !state.nonScalarPaths.has(path)) {
+      state.nonScalarPaths.add(path)
+      this.sql('INSERT OR IGNORE INTO jl_non_scalar_paths (collection, path) VALUES (?, ?)').run(
+        name,
+        path,
+      )
+    }
+    return keyOf(probe.value)
+  }
+
+  /**
+   * The key columns an update changes, with their new keys. Only SET those: SQLite rewrites the
+   * index entries of every column an UPDATE sets. Paths the update did not touch keep their keys.
+   */
+  private changedKeys(
+    name: string,
+    state: CollectionState,
+    before: Document,
+    after: Document,
+    touched: string[] | undefined,
+  ): Array<[string, Buffer]> {
+    const changed: Array<[string, Buffer]> = []
+    for (const path of state.keyPaths) {
+      if (touched && !touched.some((t) => overlaps(t, path))) continue
+      const key = this.keyAt(name, state, after, path)
+      if (!key.equals(keyOf(probePath(before, path).value))) changed.push([path, key])
+    }
+    return changed
   }
 
   // ---- reads ------------------------------------------------------------------------------
@@ -396,8 +418,11 @@ export class Store {
     name: string,
     id: string,
     doc: Document | null,
-    /** mustNotExist: an insert; replacing: an update of this stored version, just read. */
-    options: { mustNotExist?: boolean; replacing?: Document } = {},
+    /**
+     * mustNotExist: an insert. replacing: an update of this stored version, just read, which
+     * changed only `touched` paths when the caller knows them.
+     */
+    options: { mustNotExist?: boolean; replacing?: Document; touched?: string[] } = {},
   ): void {
     const state = this.collection(name)
     // The old version is read only to keep it for open snapshots.
@@ -411,33 +436,25 @@ export class Store {
       if (doc === null) {
         this.sql(`DELETE FROM ${state.table} WHERE id = ?`).run(id)
       } else {
-        const text = serializeDocument({ ...doc, _id: id })
+        const text = serializeDocument(doc['_id'] === id ? doc : { ...doc, _id: id })
         if (Buffer.byteLength(text) > MAX_DOCUMENT_BYTES) {
           throw new TcbError(
             'DATABASE_REQUEST_FAILED',
             `document is too large: the limit is 16MB (${name}/${id})`,
           )
         }
-        // A plain INSERT lets the primary key report a duplicate _id, with no read first.
-        const keys = state.keyPaths.map(keyColumn)
         if (options.replacing) {
-          // Only the key columns whose value changed: SQLite rewrites the index entries of every
-          // column an UPDATE sets, which made an update twice as slow.
-          const before = this.keysOf(name, state, options.replacing)
-          const after = this.keysOf(name, state, doc)
-          const changed = keys.flatMap((column, i) =>
-            after[i]!.equals(before[i]!) ? [] : [[column, after[i]!] as const],
-          )
-          const assignments = ['data', 'seq', ...changed.map(([column]) => column)]
-            .map((column) => `${column} = ?`)
-            .join(', ')
-          this.sql(`UPDATE ${state.table} SET ${assignments} WHERE id = ?`).run(
+          const changed = this.changedKeys(name, state, options.replacing, doc, options.touched)
+          const keys = changed.map(([path]) => `, ${keyColumn(path)} = ?`).join('')
+          this.sql(`UPDATE ${state.table} SET data = ?, seq = ?${keys} WHERE id = ?`).run(
             text,
             seq,
             ...changed.map(([, key]) => key),
             id,
           )
         } else {
+          // A plain INSERT lets the primary key report a duplicate _id, with no read first.
+          const keys = state.keyPaths.map(keyColumn)
           const columns = ['id', 'data', 'seq', ...keys]
           const insert = `INSERT INTO ${state.table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`
           const statement = options.mustNotExist
@@ -481,6 +498,11 @@ export class Store {
     this.db.exec('DELETE FROM jl_non_scalar_paths')
     for (const state of this.collections.values()) state.nonScalarPaths.clear()
   }
+}
+
+/** Whether changing one path can change the other: the same, or one inside the other. */
+function overlaps(a: string, b: string): boolean {
+  return a === b || b.startsWith(`${a}.`) || a.startsWith(`${b}.`)
 }
 
 function tableOf(collection: string): string {

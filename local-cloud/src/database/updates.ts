@@ -4,11 +4,14 @@ import { TcbError } from '../protocol/tcbError'
 import { cloneDocument, isPlainObject, type Document } from './ejson'
 import { fastUpdate } from './fastUpdate'
 
-/** Applies an operator document; answers the new document and whether anything changed. */
+/**
+ * Applies an operator document; answers the new document, whether anything changed and, when
+ * known, the paths the update touched.
+ */
 export function applyUpdate(
   doc: Document,
   operators: Document,
-): { doc: Document; changed: boolean } {
+): { doc: Document; changed: boolean; touched?: string[] } {
   const keys = Object.keys(operators)
   if (keys.length === 0) return { doc, changed: false }
   if (!keys.every((key) => key.startsWith('$'))) {
