@@ -38,6 +38,9 @@ interface CollectionState {
   keyPaths: string[]
   /** Indexed paths that have held an array or object: the planner leaves them to mingo. */
   nonScalarPaths: Set<string>
+  /** Writes of a whole document with its key columns: as an insert, and as insert-or-replace. */
+  insertSql: string
+  upsertSql: string
 }
 
 export class Store {
@@ -177,6 +180,7 @@ export class Store {
       indexedPaths: new Set(),
       keyPaths: [],
       nonScalarPaths: new Set(nonScalar.map((row) => row.path)),
+      ...writeStatements(tableOf(name), []),
     })
   }
 
@@ -222,6 +226,7 @@ export class Store {
       (p) => p !== '_id',
     )
     state.indexedPaths = new Set(state.keyPaths)
+    Object.assign(state, writeStatements(state.table, state.keyPaths))
     const columns = new Set(
       (this.db.prepare(`PRAGMA table_info(${state.table})`).all() as Array<{ name: string }>).map(
         (c) => c.name,
@@ -454,15 +459,7 @@ export class Store {
           )
         } else {
           // A plain INSERT lets the primary key report a duplicate _id, with no read first.
-          const keys = state.keyPaths.map(keyColumn)
-          const columns = ['id', 'data', 'seq', ...keys]
-          const insert = `INSERT INTO ${state.table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`
-          const statement = options.mustNotExist
-            ? insert
-            : `${insert} ON CONFLICT(id) DO UPDATE SET ${columns
-                .slice(1)
-                .map((column) => `${column} = excluded.${column}`)
-                .join(', ')}`
+          const statement = options.mustNotExist ? state.insertSql : state.upsertSql
           this.sql(statement).run(id, text, seq, ...this.keysOf(name, state, doc))
         }
       }
@@ -498,6 +495,19 @@ export class Store {
     this.db.exec('DELETE FROM jl_non_scalar_paths')
     for (const state of this.collections.values()) state.nonScalarPaths.clear()
   }
+}
+
+function writeStatements(
+  table: string,
+  keyPaths: string[],
+): Pick<CollectionState, 'insertSql' | 'upsertSql'> {
+  const columns = ['id', 'data', 'seq', ...keyPaths.map(keyColumn)]
+  const insertSql = `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`
+  const replaceAll = columns
+    .slice(1)
+    .map((column) => `${column} = excluded.${column}`)
+    .join(', ')
+  return { insertSql, upsertSql: `${insertSql} ON CONFLICT(id) DO UPDATE SET ${replaceAll}` }
 }
 
 /** Whether changing one path can change the other: the same, or one inside the other. */
