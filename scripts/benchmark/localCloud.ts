@@ -20,7 +20,7 @@ import { judge, SIMPLE } from './targets'
 
 const OUTPUT = 'dist/benchmark/local-cloud.json'
 /** Each comparison is timed in this many slices, taken in turn on every server. */
-const ROUNDS = 5
+const ROUNDS = 10
 
 // wx-server-sdk can leave rejections behind (ARCHITECTURE.md §5): count them, do not die.
 const unhandled: unknown[] = []
