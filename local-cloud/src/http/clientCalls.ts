@@ -8,11 +8,11 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { FunctionRuntime } from '../functions/runtime'
 import { TcbError } from '../protocol/tcbError'
 import { PayloadTooLarge, readBody } from './body'
+import { devCaller, MISSING_CALLER } from './devCaller'
 import { sendJson } from './respond'
 
 /** wx.cloud.callFunction's request limit. */
 export const CALL_PAYLOAD_LIMIT = 6 * 1024 * 1024
-const OPENID = /^[A-Za-z0-9_-]{1,64}$/
 
 export async function handleClientCall(
   request: IncomingMessage,
@@ -22,10 +22,8 @@ export async function handleClientCall(
 ): Promise<void> {
   const fail = (status: number, message: string): void =>
     sendJson(response, status, { errCode: -1, errMsg: `cloud.callFunction:fail ${message}` })
-  const openid = request.headers['x-wx-openid']
-  if (typeof openid !== 'string' || !OPENID.test(openid)) {
-    return fail(400, 'missing or malformed X-WX-OPENID header (the dev-only choice of caller)')
-  }
+  const openid = devCaller(request)
+  if (openid === null) return fail(400, MISSING_CALLER)
   let body: Buffer
   try {
     body = await readBody(request, CALL_PAYLOAD_LIMIT)

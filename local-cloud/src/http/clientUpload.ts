@@ -6,9 +6,8 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { PayloadTooLarge, readBody } from './body'
+import { devCaller, MISSING_CALLER } from './devCaller'
 import { sendJson } from './respond'
-
-const OPENID = /^[A-Za-z0-9_-]{1,64}$/
 
 export type ClientUpload = (
   cloudPath: string,
@@ -24,10 +23,8 @@ export async function handleClientUpload(
 ): Promise<void> {
   const fail = (status: number, message: string): void =>
     sendJson(response, status, { errCode: -1, errMsg: `cloud.uploadFile:fail ${message}` })
-  const openid = request.headers['x-wx-openid']
-  if (typeof openid !== 'string' || !OPENID.test(openid)) {
-    return fail(400, 'missing or malformed X-WX-OPENID header (the dev-only choice of caller)')
-  }
+  const openid = devCaller(request)
+  if (openid === null) return fail(400, MISSING_CALLER)
   let body: Buffer
   try {
     body = await readBody(request, limit)
