@@ -7,14 +7,11 @@
  * and rooms), its arrears, the community's collection rates and a year's export. A measurement,
  * not a test.
  */
-import * as fs from 'node:fs'
-import * as os from 'node:os'
-import * as path from 'node:path'
-import { startLocalCloud, type LocalCloud } from '../../local-cloud/src'
+import type { LocalCloud } from '../../local-cloud/src'
 import { emptyLedger } from '../../cloudfunctions/fees/lib/ledger'
 import { monthIndex, monthOfIndex } from '../../cloudfunctions/fees/lib/periods'
 import { dayKey, monthKey, yearOf } from '../../cloudfunctions/shared/time'
-import { ROOT } from '../build/paths'
+import { benchProjectCloud } from './projectCloud'
 
 const BUILDINGS = 50
 const HOUSEHOLDS = 100
@@ -159,149 +156,135 @@ function seed(cloud: LocalCloud, now: Date): { current: number; first: number } 
   return { current, first }
 }
 
-async function main(): Promise<void> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jl-bench-fees-'))
-  const cloud = await startLocalCloud({
-    dataDir,
-    schemaDir: path.join(ROOT, 'database'),
-    functionsDir: path.join(ROOT, 'dist/cloudfunctions'),
-  })
-  try {
-    const now = new Date()
-    const started = performance.now()
-    const { current, first } = seed(cloud, now)
-    const receipts = cloud.store.count('feeReceipts', {})
-    console.log(
-      `seeded ${BUILDINGS} buildings × ${HOUSEHOLDS} households = ${BUILDINGS * HOUSEHOLDS} households × ${PERIODS} periods: ${receipts} receipts and claims in ${((performance.now() - started) / 1000).toFixed(1)} s`,
-    )
-    const fees = async (openid: string, event: Record<string, unknown>) => {
-      const { result } = (await cloud.runtime.invoke('fees', event, { OPENID: openid })) as {
-        result: { ok: boolean; data?: unknown; error?: unknown }
-      }
-      if (!result.ok) throw new Error(`${String(event['action'])}: ${JSON.stringify(result.error)}`)
-      return result.data
+async function measure(cloud: LocalCloud): Promise<void> {
+  const now = new Date()
+  const started = performance.now()
+  const { current, first } = seed(cloud, now)
+  const receipts = cloud.store.count('feeReceipts', {})
+  console.log(
+    `seeded ${BUILDINGS} buildings × ${HOUSEHOLDS} households = ${BUILDINGS * HOUSEHOLDS} households × ${PERIODS} periods: ${receipts} receipts and claims in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  )
+  const fees = async (openid: string, event: Record<string, unknown>) => {
+    const { result } = (await cloud.runtime.invoke('fees', event, { OPENID: openid })) as {
+      result: { ok: boolean; data?: unknown; error?: unknown }
     }
-    const time = async (runs: number, op: (i: number) => Promise<unknown>) => {
-      for (let i = 0; i < 3; i++) await op(-1 - i)
-      const times: number[] = []
-      for (let i = 0; i < runs; i++) {
-        const t = performance.now()
-        await op(i)
-        times.push(performance.now() - t)
-      }
-      return times
-    }
-
-    // Household-periods still unpaid, spread over the buildings.
-    const open: Array<{ b: number; householdId: string; period: string }> = []
-    for (let p = 0; p < PERIODS; p++) {
-      for (let b = 0; b < BUILDINGS; b++) {
-        for (let h = 0; h < HOUSEHOLDS; h++) {
-          if (!unpaid(b, h, p)) continue
-          const room = `${Math.floor(h / 4) + 1}${String((h % 4) + 1).padStart(2, '0')}`
-          open.push({ b, householdId: `h-bench-${b}-${room}`, period: monthOfIndex(first + p) })
-        }
-      }
-    }
-    let next = 0
-    const pay = (head: string) => {
-      const item = open[next++]!
-      return fees(head.replace('{b}', String(item.b)), {
-        action: 'recordPayment',
-        householdId: item.householdId,
-        periods: [item.period],
-        amountFen: AMOUNT,
-        method: 'cash',
-        paidOn: dayKey(now),
-        requestId: `bench-${next}-${Date.now().toString(36)}`,
-      })
-    }
-    const payments = await time(PAYMENTS, () => pay('o-head-{b}'))
-    console.log(`recordPayment, one at a time (${PAYMENTS} calls, different buildings):`)
-    console.log(`  ${percentiles(payments)}`)
-
-    // Two heads of one building recording 100 households' payments at once: a first burst wakes
-    // the function instances (cold starts), the second is measured.
-    const b = BUILDINGS - 1
-    const burst = async (ahead: number) => {
-      const started = performance.now()
-      const latencies = await Promise.all(
-        Array.from({ length: CONCURRENT }, async (_unused, i) => {
-          const h = i % HOUSEHOLDS
-          const room = `${Math.floor(h / 4) + 1}${String((h % 4) + 1).padStart(2, '0')}`
-          const s = performance.now()
-          await fees(i % 2 ? `o-head2-${b}` : `o-head-${b}`, {
-            action: 'recordPayment',
-            householdId: `h-bench-${b}-${room}`,
-            periods: [monthOfIndex(current + ahead)],
-            amountFen: AMOUNT,
-            method: 'wechat',
-            paidOn: dayKey(now),
-            requestId: `bench-burst-${ahead}-${i}-${Date.now().toString(36)}`,
-          })
-          return performance.now() - s
-        }),
-      )
-      return { latencies, ms: performance.now() - started }
-    }
-    const cold = await burst(1)
-    const warm = await burst(2)
-    console.log(
-      `recordPayment, ${CONCURRENT} at once by two heads of one building: ${(warm.ms / 1000).toFixed(2)} s in all (${((CONCURRENT / warm.ms) * 1000).toFixed(0)} payments/s; ${(cold.ms / 1000).toFixed(2)} s the first time, starting instances); each:`,
-    )
-    console.log(`  ${percentiles(warm.latencies)}`)
-
-    const building = 'b-bench-0'
-    const account = await time(RUNS, () =>
-      fees('o-head-0', { action: 'openAccount', buildingId: building }),
-    )
-    const balance = (await fees('o-head-0', { action: 'openAccount', buildingId: building })) as {
-      totals: { balanceFen: number; receiptCount: number }
-    }
-    console.log(
-      `openAccount of one building (balance ¥${(balance.totals.balanceFen / 100).toFixed(2)} over ${balance.totals.receiptCount} receipts, ${HOUSEHOLDS} rooms' status):`,
-    )
-    console.log(`  ${percentiles(account)}`)
-
-    const arrears = await time(RUNS, () =>
-      fees('o-head-0', { action: 'arrears', buildingId: building }),
-    )
-    const list = (await fees('o-head-0', { action: 'arrears', buildingId: building })) as {
-      totals: { households: number; periods: number }
-    }
-    console.log(
-      `arrears of one building (${list.totals.households} households, ${list.totals.periods} unpaid periods over ${HOUSEHOLDS} × ${PERIODS}):`,
-    )
-    console.log(`  ${percentiles(arrears)}`)
-
-    const rates = await time(RUNS, () =>
-      fees('o-staff', {
-        action: 'collectionRates',
-        communityId: 'c-bench',
-        month: monthOfIndex(current - 1),
-      }),
-    )
-    console.log(
-      `collectionRates of the community (${BUILDINGS} buildings, ${BUILDINGS * HOUSEHOLDS} households):`,
-    )
-    console.log(`  ${percentiles(rates)}`)
-
-    const exports = await time(5, () =>
-      fees('o-head-0', {
-        action: 'exportLedger',
-        buildingId: building,
-        period: String(yearOf(now)),
-      }),
-    )
-    console.log(`exportLedger of one building's year to .xlsx (5 calls):`)
-    console.log(`  ${percentiles(exports)}`)
-  } finally {
-    await cloud.close()
-    fs.rmSync(dataDir, { recursive: true, force: true })
+    if (!result.ok) throw new Error(`${String(event['action'])}: ${JSON.stringify(result.error)}`)
+    return result.data
   }
+  const time = async (runs: number, op: (i: number) => Promise<unknown>) => {
+    for (let i = 0; i < 3; i++) await op(-1 - i)
+    const times: number[] = []
+    for (let i = 0; i < runs; i++) {
+      const t = performance.now()
+      await op(i)
+      times.push(performance.now() - t)
+    }
+    return times
+  }
+
+  // Household-periods still unpaid, spread over the buildings.
+  const open: Array<{ b: number; householdId: string; period: string }> = []
+  for (let p = 0; p < PERIODS; p++) {
+    for (let b = 0; b < BUILDINGS; b++) {
+      for (let h = 0; h < HOUSEHOLDS; h++) {
+        if (!unpaid(b, h, p)) continue
+        const room = `${Math.floor(h / 4) + 1}${String((h % 4) + 1).padStart(2, '0')}`
+        open.push({ b, householdId: `h-bench-${b}-${room}`, period: monthOfIndex(first + p) })
+      }
+    }
+  }
+  let next = 0
+  const pay = (head: string) => {
+    const item = open[next++]!
+    return fees(head.replace('{b}', String(item.b)), {
+      action: 'recordPayment',
+      householdId: item.householdId,
+      periods: [item.period],
+      amountFen: AMOUNT,
+      method: 'cash',
+      paidOn: dayKey(now),
+      requestId: `bench-${next}-${Date.now().toString(36)}`,
+    })
+  }
+  const payments = await time(PAYMENTS, () => pay('o-head-{b}'))
+  console.log(`recordPayment, one at a time (${PAYMENTS} calls, different buildings):`)
+  console.log(`  ${percentiles(payments)}`)
+
+  // Two heads of one building recording 100 households' payments at once: a first burst wakes
+  // the function instances (cold starts), the second is measured.
+  const b = BUILDINGS - 1
+  const burst = async (ahead: number) => {
+    const started = performance.now()
+    const latencies = await Promise.all(
+      Array.from({ length: CONCURRENT }, async (_unused, i) => {
+        const h = i % HOUSEHOLDS
+        const room = `${Math.floor(h / 4) + 1}${String((h % 4) + 1).padStart(2, '0')}`
+        const s = performance.now()
+        await fees(i % 2 ? `o-head2-${b}` : `o-head-${b}`, {
+          action: 'recordPayment',
+          householdId: `h-bench-${b}-${room}`,
+          periods: [monthOfIndex(current + ahead)],
+          amountFen: AMOUNT,
+          method: 'wechat',
+          paidOn: dayKey(now),
+          requestId: `bench-burst-${ahead}-${i}-${Date.now().toString(36)}`,
+        })
+        return performance.now() - s
+      }),
+    )
+    return { latencies, ms: performance.now() - started }
+  }
+  const cold = await burst(1)
+  const warm = await burst(2)
+  console.log(
+    `recordPayment, ${CONCURRENT} at once by two heads of one building: ${(warm.ms / 1000).toFixed(2)} s in all (${((CONCURRENT / warm.ms) * 1000).toFixed(0)} payments/s; ${(cold.ms / 1000).toFixed(2)} s the first time, starting instances); each:`,
+  )
+  console.log(`  ${percentiles(warm.latencies)}`)
+
+  const building = 'b-bench-0'
+  const account = await time(RUNS, () =>
+    fees('o-head-0', { action: 'openAccount', buildingId: building }),
+  )
+  const balance = (await fees('o-head-0', { action: 'openAccount', buildingId: building })) as {
+    totals: { balanceFen: number; receiptCount: number }
+  }
+  console.log(
+    `openAccount of one building (balance ¥${(balance.totals.balanceFen / 100).toFixed(2)} over ${balance.totals.receiptCount} receipts, ${HOUSEHOLDS} rooms' status):`,
+  )
+  console.log(`  ${percentiles(account)}`)
+
+  const arrears = await time(RUNS, () =>
+    fees('o-head-0', { action: 'arrears', buildingId: building }),
+  )
+  const list = (await fees('o-head-0', { action: 'arrears', buildingId: building })) as {
+    totals: { households: number; periods: number }
+  }
+  console.log(
+    `arrears of one building (${list.totals.households} households, ${list.totals.periods} unpaid periods over ${HOUSEHOLDS} × ${PERIODS}):`,
+  )
+  console.log(`  ${percentiles(arrears)}`)
+
+  const rates = await time(RUNS, () =>
+    fees('o-staff', {
+      action: 'collectionRates',
+      communityId: 'c-bench',
+      month: monthOfIndex(current - 1),
+    }),
+  )
+  console.log(
+    `collectionRates of the community (${BUILDINGS} buildings, ${BUILDINGS * HOUSEHOLDS} households):`,
+  )
+  console.log(`  ${percentiles(rates)}`)
+
+  const exports = await time(5, () =>
+    fees('o-head-0', {
+      action: 'exportLedger',
+      buildingId: building,
+      period: String(yearOf(now)),
+    }),
+  )
+  console.log(`exportLedger of one building's year to .xlsx (5 calls):`)
+  console.log(`  ${percentiles(exports)}`)
 }
 
-main().catch((error: unknown) => {
-  console.error(error)
-  process.exit(1)
-})
+benchProjectCloud('fees', measure)
