@@ -12,6 +12,7 @@ import { emptyLedger } from '../../cloudfunctions/fees/lib/ledger'
 import { monthIndex, monthOfIndex } from '../../cloudfunctions/fees/lib/periods'
 import { dayKey, monthKey, yearOf } from '../../cloudfunctions/shared/time'
 import { benchProjectCloud } from './projectCloud'
+import { formatPercentiles, timeSequential } from './stats'
 
 const BUILDINGS = 50
 const HOUSEHOLDS = 100
@@ -20,15 +21,10 @@ const AMOUNT = 3000
 const RUNS = 30
 const PAYMENTS = 200
 const CONCURRENT = 100
+/** Untimed calls before each timed series. */
+const WARMUP = 3
 
 const unpaid = (b: number, h: number, p: number) => (b * 7 + h * 3 + p) % 10 === 0
-
-function percentiles(times: number[]): string {
-  const sorted = [...times].sort((a, b) => a - b)
-  const at = (q: number) =>
-    sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!.toFixed(1)
-  return `p50 ${at(0.5)} ms  p95 ${at(0.95)} ms  min ${sorted[0]!.toFixed(1)} ms  max ${sorted[sorted.length - 1]!.toFixed(1)} ms`
-}
 
 function seed(cloud: LocalCloud, now: Date): { current: number; first: number } {
   const store = cloud.store
@@ -171,16 +167,6 @@ async function measure(cloud: LocalCloud): Promise<void> {
     if (!result.ok) throw new Error(`${String(event['action'])}: ${JSON.stringify(result.error)}`)
     return result.data
   }
-  const time = async (runs: number, op: (i: number) => Promise<unknown>) => {
-    for (let i = 0; i < 3; i++) await op(-1 - i)
-    const times: number[] = []
-    for (let i = 0; i < runs; i++) {
-      const t = performance.now()
-      await op(i)
-      times.push(performance.now() - t)
-    }
-    return times
-  }
 
   // Household-periods still unpaid, spread over the buildings.
   const open: Array<{ b: number; householdId: string; period: string }> = []
@@ -206,9 +192,9 @@ async function measure(cloud: LocalCloud): Promise<void> {
       requestId: `bench-${next}-${Date.now().toString(36)}`,
     })
   }
-  const payments = await time(PAYMENTS, () => pay('o-head-{b}'))
+  const payments = await timeSequential(PAYMENTS, WARMUP, () => pay('o-head-{b}'))
   console.log(`recordPayment, one at a time (${PAYMENTS} calls, different buildings):`)
-  console.log(`  ${percentiles(payments)}`)
+  console.log(`  ${formatPercentiles(payments)}`)
 
   // Two heads of one building recording 100 households' payments at once: a first burst wakes
   // the function instances (cold starts), the second is measured.
@@ -239,10 +225,10 @@ async function measure(cloud: LocalCloud): Promise<void> {
   console.log(
     `recordPayment, ${CONCURRENT} at once by two heads of one building: ${(warm.ms / 1000).toFixed(2)} s in all (${((CONCURRENT / warm.ms) * 1000).toFixed(0)} payments/s; ${(cold.ms / 1000).toFixed(2)} s the first time, starting instances); each:`,
   )
-  console.log(`  ${percentiles(warm.latencies)}`)
+  console.log(`  ${formatPercentiles(warm.latencies)}`)
 
   const building = 'b-bench-0'
-  const account = await time(RUNS, () =>
+  const account = await timeSequential(RUNS, WARMUP, () =>
     fees('o-head-0', { action: 'openAccount', buildingId: building }),
   )
   const balance = (await fees('o-head-0', { action: 'openAccount', buildingId: building })) as {
@@ -251,9 +237,9 @@ async function measure(cloud: LocalCloud): Promise<void> {
   console.log(
     `openAccount of one building (balance ¥${(balance.totals.balanceFen / 100).toFixed(2)} over ${balance.totals.receiptCount} receipts, ${HOUSEHOLDS} rooms' status):`,
   )
-  console.log(`  ${percentiles(account)}`)
+  console.log(`  ${formatPercentiles(account)}`)
 
-  const arrears = await time(RUNS, () =>
+  const arrears = await timeSequential(RUNS, WARMUP, () =>
     fees('o-head-0', { action: 'arrears', buildingId: building }),
   )
   const list = (await fees('o-head-0', { action: 'arrears', buildingId: building })) as {
@@ -262,9 +248,9 @@ async function measure(cloud: LocalCloud): Promise<void> {
   console.log(
     `arrears of one building (${list.totals.households} households, ${list.totals.periods} unpaid periods over ${HOUSEHOLDS} × ${PERIODS}):`,
   )
-  console.log(`  ${percentiles(arrears)}`)
+  console.log(`  ${formatPercentiles(arrears)}`)
 
-  const rates = await time(RUNS, () =>
+  const rates = await timeSequential(RUNS, WARMUP, () =>
     fees('o-staff', {
       action: 'collectionRates',
       communityId: 'c-bench',
@@ -274,9 +260,9 @@ async function measure(cloud: LocalCloud): Promise<void> {
   console.log(
     `collectionRates of the community (${BUILDINGS} buildings, ${BUILDINGS * HOUSEHOLDS} households):`,
   )
-  console.log(`  ${percentiles(rates)}`)
+  console.log(`  ${formatPercentiles(rates)}`)
 
-  const exports = await time(5, () =>
+  const exports = await timeSequential(5, WARMUP, () =>
     fees('o-head-0', {
       action: 'exportLedger',
       buildingId: building,
@@ -284,7 +270,7 @@ async function measure(cloud: LocalCloud): Promise<void> {
     }),
   )
   console.log(`exportLedger of one building's year to .xlsx (5 calls):`)
-  console.log(`  ${percentiles(exports)}`)
+  console.log(`  ${formatPercentiles(exports)}`)
 }
 
 benchProjectCloud('fees', measure)

@@ -5,6 +5,7 @@
  */
 import type { LocalCloud } from '../../local-cloud/src'
 import { benchProjectCloud } from './projectCloud'
+import { formatPercentiles, timeSequential } from './stats'
 
 const BUILDINGS = 300
 const HOUSEHOLDS = 100
@@ -67,22 +68,11 @@ async function measure(cloud: LocalCloud): Promise<void> {
   const first = (await call()).result as { ok: boolean; data: unknown[] }
   if (!first.ok || first.data.length !== BUILDINGS)
     throw new Error(`unexpected answer: ${JSON.stringify(first).slice(0, 200)}`)
-  for (let i = 0; i < 3; i++) await call()
-  const times: number[] = []
-  for (let i = 0; i < RUNS; i++) {
-    const t = performance.now()
-    await call()
-    times.push(performance.now() - t)
-  }
-  times.sort((a, b) => a - b)
-  const at = (q: number) =>
-    times[Math.min(times.length - 1, Math.floor(q * times.length))]!.toFixed(1)
+  const times = await timeSequential(RUNS, 3, call)
   console.log(
     `ranking of ${BUILDINGS} buildings (${BUILDINGS * HOUSEHOLDS} ratings), ${RUNS} calls through the function runtime, on disk:`,
   )
-  console.log(
-    `  p50 ${at(0.5)} ms  p95 ${at(0.95)} ms  min ${times[0]!.toFixed(1)} ms  max ${times[times.length - 1]!.toFixed(1)} ms`,
-  )
+  console.log(`  ${formatPercentiles(times)}`)
 }
 
 benchProjectCloud('ranking', measure)

@@ -71,3 +71,18 @@ function percentile(sorted: number[], q: number): number {
   if (sorted.length === 0) return Number.NaN
   return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!
 }
+
+/**
+ * The sample at rank floor(q·n) of sorted samples, the last for q = 1: the rule the feature
+ * benchmarks have always printed (not `summarize`'s nearest rank).
+ */
+export function quantile(sorted: number[], q: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!
+}
+
+/** `p50 … ms  p95 … ms  min … ms  max … ms` of samples, to 0.1 ms. */
+export function formatPercentiles(samples: number[]): string {
+  const sorted = [...samples].sort((a, b) => a - b)
+  const at = (q: number) => quantile(sorted, q).toFixed(1)
+  return `p50 ${at(0.5)} ms  p95 ${at(0.95)} ms  min ${sorted[0]!.toFixed(1)} ms  max ${sorted[sorted.length - 1]!.toFixed(1)} ms`
+}

@@ -6,6 +6,7 @@
  */
 import type { LocalCloud } from '../../local-cloud/src'
 import { benchProjectCloud } from './projectCloud'
+import { quantile } from './stats'
 
 const VOLUNTEERS = Number(process.env['BENCH_VOLUNTEERS'] ?? 300)
 const PLACES = Number(process.env['BENCH_PLACES'] ?? 50)
@@ -98,8 +99,7 @@ async function measure(cloud: LocalCloud): Promise<void> {
     rates.push(VOLUNTEERS / seconds)
     all.push(...latencies)
     latencies.sort((a, b) => a - b)
-    const at = (q: number) =>
-      latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!
+    const at = (q: number) => quantile(latencies, q)
     console.log(
       `round ${r + 1}: ${VOLUNTEERS} signups in ${seconds.toFixed(2)} s = ${(VOLUNTEERS / seconds).toFixed(0)}/s; ` +
         `p50 ${at(0.5).toFixed(0)} ms, p95 ${at(0.95).toFixed(0)} ms, max ${at(1).toFixed(0)} ms; ` +
@@ -107,7 +107,7 @@ async function measure(cloud: LocalCloud): Promise<void> {
     )
   }
   all.sort((a, b) => a - b)
-  const p = (q: number) => all[Math.min(all.length - 1, Math.floor(q * all.length))]!
+  const p = (q: number) => quantile(all, q)
   const mean = rates.reduce((a, b) => a + b, 0) / rates.length
   console.log(
     `${VOLUNTEERS} concurrent signups for ${PLACES} places, ${ROUNDS} rounds, through the function runtime (≤16 instances), on disk:`,
