@@ -24,6 +24,13 @@ const CONCURRENT = 100
 /** Untimed calls before each timed series. */
 const WARMUP = 3
 
+/** Room numbers by household index: four rooms a floor, 101 to 2504. */
+const ROOMS = Array.from(
+  { length: HOUSEHOLDS },
+  (_unused, h) => `${Math.floor(h / 4) + 1}${String((h % 4) + 1).padStart(2, '0')}`,
+)
+const householdOf = (b: number, h: number) => `h-bench-${b}-${ROOMS[h]!}`
+
 const unpaid = (b: number, h: number, p: number) => (b * 7 + h * 3 + p) % 10 === 0
 
 function seed(cloud: LocalCloud, now: Date): { current: number; first: number } {
@@ -88,12 +95,11 @@ function seed(cloud: LocalCloud, now: Date): { current: number; first: number } 
       })
       const ledgers = new Map<number, ReturnType<typeof emptyLedger>>()
       for (let h = 0; h < HOUSEHOLDS; h++) {
-        const room = `${Math.floor(h / 4) + 1}${String((h % 4) + 1).padStart(2, '0')}`
-        store.write('households', `h-bench-${b}-${room}`, {
+        store.write('households', householdOf(b, h), {
           communityId: 'c-bench',
           estateId: 'e-bench',
           buildingId,
-          room,
+          room: ROOMS[h],
           floor: Math.floor(h / 4) + 1,
           partyMember: false,
           vacant: false,
@@ -105,8 +111,8 @@ function seed(cloud: LocalCloud, now: Date): { current: number; first: number } 
         const period = monthOfIndex(m)
         for (let h = 0; h < HOUSEHOLDS; h++) {
           if (unpaid(b, h, p)) continue
-          const room = `${Math.floor(h / 4) + 1}${String((h % 4) + 1).padStart(2, '0')}`
-          const householdId = `h-bench-${b}-${room}`
+          const room = ROOMS[h]
+          const householdId = householdOf(b, h)
           const at = recordedAt(m, h)
           const year = yearOf(at)
           const ledger = ledgers.get(year) ?? emptyLedger(buildingId, 'c-bench', year, at)
@@ -174,8 +180,7 @@ async function measure(cloud: LocalCloud): Promise<void> {
     for (let b = 0; b < BUILDINGS; b++) {
       for (let h = 0; h < HOUSEHOLDS; h++) {
         if (!unpaid(b, h, p)) continue
-        const room = `${Math.floor(h / 4) + 1}${String((h % 4) + 1).padStart(2, '0')}`
-        open.push({ b, householdId: `h-bench-${b}-${room}`, period: monthOfIndex(first + p) })
+        open.push({ b, householdId: householdOf(b, h), period: monthOfIndex(first + p) })
       }
     }
   }
@@ -203,12 +208,11 @@ async function measure(cloud: LocalCloud): Promise<void> {
     const started = performance.now()
     const latencies = await Promise.all(
       Array.from({ length: CONCURRENT }, async (_unused, i) => {
-        const h = i % HOUSEHOLDS
-        const room = `${Math.floor(h / 4) + 1}${String((h % 4) + 1).padStart(2, '0')}`
+        const householdId = householdOf(b, i % HOUSEHOLDS)
         const s = performance.now()
         await fees(i % 2 ? `o-head2-${b}` : `o-head-${b}`, {
           action: 'recordPayment',
-          householdId: `h-bench-${b}-${room}`,
+          householdId,
           periods: [monthOfIndex(current + ahead)],
           amountFen: AMOUNT,
           method: 'wechat',
