@@ -21,7 +21,9 @@ interface Builtin {
   properties?: Record<string, { type: unknown; value?: unknown }>
   attached?(this: Instance): void
   detached?(this: Instance): void
-  /** Called whenever a property changes (after attached). */
+  /** Draws the element from all its properties: once on attach, and again whenever one changes. */
+  render?(this: Instance): void
+  /** Applies one property: on attach for each (after render), then whenever it changes. */
   update?(this: Instance, changed: string): void
   methods?: Record<string, (this: Instance, ...args: never[]) => unknown>
   behaviors?: string[]
@@ -155,19 +157,8 @@ function textField(multiline: boolean): Builtin {
       }
       if ((changed === 'type' || changed === 'password') && control instanceof HTMLInputElement) {
         const type = String(d['type'])
-        control.type = d['password']
-          ? 'password'
-          : type === 'number' || type === 'digit'
-            ? 'text'
-            : 'text'
-        control.inputMode =
-          type === 'number'
-            ? 'numeric'
-            : type === 'digit'
-              ? 'decimal'
-              : type === 'idcard'
-                ? 'text'
-                : 'text'
+        control.type = d['password'] ? 'password' : 'text'
+        control.inputMode = type === 'number' ? 'numeric' : type === 'digit' ? 'decimal' : 'text'
       }
       if (changed === 'placeholderStyle')
         control.style.setProperty('--jl-placeholder', String(d['placeholderStyle'] ?? ''))
@@ -210,7 +201,7 @@ const button: Builtin = {
       if (openType) void openTypeAction(this, openType)
     })
   },
-  update() {
+  render() {
     reflect(this, ['size', 'type', 'plain', 'disabled', 'loading'])
   },
 }
@@ -450,8 +441,7 @@ const ICONS: Record<string, string> = {
 }
 const icon: Builtin = {
   properties: { type: prop(String, ''), size: prop(null, 23), color: prop(String, '') },
-  attached() {},
-  update() {
+  render() {
     const el = host(this)
     el.textContent = ICONS[String(this.data['type'])] ?? '•'
     const size = this.data['size']
@@ -468,8 +458,7 @@ const progress: Builtin = {
     activeColor: prop(String, '#09BB07'),
     backgroundColor: prop(String, '#EBEBEB'),
   },
-  attached() {},
-  update() {
+  render() {
     const el = host(this)
     clear(el)
     const percent = Math.max(0, Math.min(100, Number(this.data['percent'])))
@@ -491,8 +480,7 @@ const progress: Builtin = {
 
 const richText: Builtin = {
   properties: { nodes: prop(null, []), space: prop(String, '') },
-  attached() {},
-  update() {
+  render() {
     const el = host(this)
     clear(el)
     const nodes = this.data['nodes']
@@ -543,7 +531,7 @@ const switchBuiltin: Builtin = {
     })
     host(this).append(box)
   },
-  update() {
+  render() {
     const box = (this as Dict)['__box'] as HTMLInputElement | undefined
     if (!box) return
     box.checked = !!this.data['checked']
@@ -586,7 +574,7 @@ function choice(kind: 'checkbox' | 'radio'): Builtin {
         })
       })
     },
-    update() {
+    render() {
       const box = (this as Dict)['__box'] as HTMLInputElement | undefined
       if (!box) return
       box.checked = !!this.data['checked']
@@ -627,7 +615,7 @@ const slider: Builtin = {
     })
     host(this).append(range, shown)
   },
-  update() {
+  render() {
     const range = (this as Dict)['__range'] as HTMLInputElement | undefined
     if (!range) return
     const d = this.data
@@ -684,9 +672,11 @@ const scrollView: Builtin = {
       atStart = start
     })
   },
+  render() {
+    reflect(this, ['scrollX', 'scrollY', 'enableFlex'])
+  },
   update(changed) {
     const el = host(this)
-    reflect(this, ['scrollX', 'scrollY', 'enableFlex'])
     const behavior = this.data['scrollWithAnimation'] ? 'smooth' : 'auto'
     if (changed === 'scrollTop') el.scrollTo({ top: Number(this.data['scrollTop']) || 0, behavior })
     if (changed === 'scrollLeft')
@@ -737,8 +727,10 @@ const swiper: Builtin = {
   detached() {
     ;((this as Dict)['__stop'] as (() => void) | undefined)?.()
   },
-  update(changed) {
+  render() {
     reflect(this, ['vertical', 'indicatorDots'])
+  },
+  update(changed) {
     if (changed === 'autoplay' || changed === 'interval')
       ((this as Dict)['__restart'] as (() => void) | undefined)?.()
     if (changed === 'current') {
@@ -798,7 +790,7 @@ const video: Builtin = {
     ;(this as Dict)['__video'] = el
     host(this).append(el)
   },
-  update() {
+  render() {
     const el = (this as Dict)['__video'] as HTMLVideoElement | undefined
     if (!el) return
     const route = rt.router.top?.route ?? ''
@@ -928,7 +920,9 @@ function register(tag: string, def: Builtin): void {
       properties[name] = {
         ...spec,
         observer(this: Instance) {
-          if ((this as Dict)['__attached']) def.update?.call(this, name)
+          if (!(this as Dict)['__attached']) return
+          def.render?.call(this)
+          def.update?.call(this, name)
         },
       }
     }
@@ -944,7 +938,9 @@ function register(tag: string, def: Builtin): void {
           ;(this as Dict)['__attached'] = true
           try {
             def.attached?.call(this)
-            // Properties set before attached are applied now, each as if it had just changed.
+            // Properties set before attached are applied now: drawn once, and each as if it had
+            // just changed.
+            def.render?.call(this)
             for (const name of Object.keys(def.properties ?? {})) def.update?.call(this, name)
           } catch (error) {
             console.error(`<${tag}> attached`, error)

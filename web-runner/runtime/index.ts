@@ -8,7 +8,7 @@ import { registerBuiltins } from './builtins'
 import { Identity } from './identity'
 import { requireModule } from './modules'
 import { Phone } from './phone'
-import { Router, RouteError } from './router'
+import { Router } from './router'
 import type { Dict } from './types'
 import { createWx, type Runtime } from './wx'
 
@@ -257,7 +257,7 @@ function openUrl(url: string): void {
   try {
     router.reLaunch(url)
   } catch (error) {
-    report(error instanceof RouteError ? error : error, `open ${url}`)
+    report(error, `open ${url}`)
   }
 }
 
