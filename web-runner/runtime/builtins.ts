@@ -219,12 +219,8 @@ async function openTypeAction(self: Instance, openType: string): Promise<void> {
     case 'getRealtimePhoneNumber': {
       const answer = await rt.phone.modal({
         title: '手机号（网页运行器）',
-        content: '',
-        showCancel: true,
         cancelText: '拒绝',
-        cancelColor: '#000000',
         confirmText: '允许',
-        confirmColor: '#576B95',
         editable: true,
         placeholderText: '输入一个手机号',
       })

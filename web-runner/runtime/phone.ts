@@ -27,6 +27,31 @@ export interface PageFrame {
   refresh: HTMLElement
 }
 
+export interface ModalOptions {
+  title: string
+  content: string
+  showCancel: boolean
+  cancelText: string
+  cancelColor: string
+  confirmText: string
+  confirmColor: string
+  editable: boolean
+  placeholderText: string
+}
+
+/** wx.showModal's defaults. */
+export const MODAL_DEFAULTS: ModalOptions = {
+  title: '',
+  content: '',
+  showCancel: true,
+  cancelText: '取消',
+  cancelColor: '#000000',
+  confirmText: '确定',
+  confirmColor: '#576B95',
+  editable: false,
+  placeholderText: '',
+}
+
 export class Phone {
   readonly root: HTMLElement
   private readonly status: HTMLElement
@@ -243,17 +268,11 @@ export class Phone {
     this.toastEl = null
   }
 
-  modal(options: {
-    title: string
-    content: string
-    showCancel: boolean
-    cancelText: string
-    cancelColor: string
-    confirmText: string
-    confirmColor: string
-    editable: boolean
-    placeholderText: string
-  }): Promise<{ confirm: boolean; cancel: boolean; content?: string }> {
+  /** A modal dialog; what `given` leaves out is as wx.showModal's defaults. */
+  modal(
+    given: Partial<ModalOptions>,
+  ): Promise<{ confirm: boolean; cancel: boolean; content?: string }> {
+    const options = { ...MODAL_DEFAULTS, ...given }
     return new Promise((resolve) => {
       const input = options.editable
         ? h('textarea', { class: 'jl-modal-input', placeholder: options.placeholderText })

@@ -9,7 +9,7 @@ import { h } from './dom'
 import { addTempFile, cloudOrigin, extensionOf, resolveSrc, tempFile } from './files'
 import type { Identity } from './identity'
 import type { Phone } from './phone'
-import { NAV_BAR, STATUS_BAR } from './phone'
+import { MODAL_DEFAULTS, NAV_BAR, STATUS_BAR } from './phone'
 import { RouteError, type Router } from './router'
 import type { Dict, Manifest } from './types'
 import { eachComponent } from './engine'
@@ -317,10 +317,10 @@ export function createWx(rt: Runtime): Dict {
         title: String(o['title'] ?? ''),
         content: String(o['content'] ?? ''),
         showCancel: o['showCancel'] !== false,
-        cancelText: String(o['cancelText'] ?? '取消'),
-        cancelColor: String(o['cancelColor'] ?? '#000000'),
-        confirmText: String(o['confirmText'] ?? '确定'),
-        confirmColor: String(o['confirmColor'] ?? '#576B95'),
+        cancelText: String(o['cancelText'] ?? MODAL_DEFAULTS.cancelText),
+        cancelColor: String(o['cancelColor'] ?? MODAL_DEFAULTS.cancelColor),
+        confirmText: String(o['confirmText'] ?? MODAL_DEFAULTS.confirmText),
+        confirmColor: String(o['confirmColor'] ?? MODAL_DEFAULTS.confirmColor),
         editable: !!o['editable'],
         placeholderText: String(o['placeholderText'] ?? ''),
       }),
@@ -693,12 +693,7 @@ export function createWx(rt: Runtime): Dict {
           title: '隐私保护指引',
           content: '（网页运行器：这里会打开小程序在后台声明的《隐私保护指引》）',
           showCancel: false,
-          cancelText: '',
-          cancelColor: '',
           confirmText: '知道了',
-          confirmColor: '#576B95',
-          editable: false,
-          placeholderText: '',
         })
         .then(() => undefined),
     ),
@@ -785,13 +780,7 @@ export function createWx(rt: Runtime): Dict {
       const result = await phone.modal({
         title: String(o['phoneNumber'] ?? ''),
         content: '呼叫这个号码？（网页运行器不会真的拨号）',
-        showCancel: true,
-        cancelText: '取消',
-        cancelColor: '#000000',
         confirmText: '呼叫',
-        confirmColor: '#576B95',
-        editable: false,
-        placeholderText: '',
       })
       if (!result.confirm) throw new ApiFail('cancel')
     }),
