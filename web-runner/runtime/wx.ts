@@ -72,6 +72,13 @@ export function createWx(rt: Runtime): Dict {
   }
 
   // ---- navigation ----------------------------------------------------------------------------
+  /** The runner opens the app once, from the first page: launch and enter options are alike. */
+  const launchOptions = () => ({
+    path: router.pages[0]?.route ?? '',
+    query: router.pages[0]?.query ?? {},
+    scene: 1001,
+    referrerInfo: {},
+  })
   const route = (name: string, act: (options: Dict) => void) =>
     asyncApi(name, async (options) => {
       // Like WeChat, the page changes after the current event handler has finished.
@@ -425,18 +432,8 @@ export function createWx(rt: Runtime): Dict {
       right: screen.width - 7,
       left: screen.width - 94,
     }),
-    getLaunchOptionsSync: () => ({
-      path: router.pages[0]?.route ?? '',
-      query: router.pages[0]?.query ?? {},
-      scene: 1001,
-      referrerInfo: {},
-    }),
-    getEnterOptionsSync: () => ({
-      path: router.pages[0]?.route ?? '',
-      query: router.pages[0]?.query ?? {},
-      scene: 1001,
-      referrerInfo: {},
-    }),
+    getLaunchOptionsSync: launchOptions,
+    getEnterOptionsSync: launchOptions,
     getAccountInfoSync: () => ({
       miniProgram: { appId: 'wxwebrunner', envVersion: 'develop', version: '' },
     }),
