@@ -72,7 +72,7 @@ const rt: Runtime = {
 
 const phone = new Phone(manifest.app, manifest.screen, {
   back: () => router.navigateBack(1),
-  home: () => router.reLaunch(`/${homeRoute()}`),
+  home: () => router.reLaunch(`/${router.homeRoute}`),
   menu: () => void capsuleMenu(),
   tab: (path) => router.switchTab(`/${path}`),
 })
@@ -93,13 +93,9 @@ window.addEventListener('unhandledrejection', (event) =>
   report(event.reason, 'unhandled rejection'),
 )
 
-function homeRoute(): string {
-  return manifest.app.tabBar?.list[0]?.pagePath ?? manifest.pages[0]!
-}
-
 function currentUrl(): string {
   const top = router.top
-  if (!top) return `/${homeRoute()}`
+  if (!top) return `/${router.homeRoute}`
   const query = Object.entries(top.query)
     .map(([k, v]) => `${k}=${v}`)
     .join('&')
@@ -337,7 +333,7 @@ function boot(): void {
   } catch (error) {
     report(error, 'app.js')
   }
-  const start = decodeURI(window.location.hash.slice(1)) || `/${homeRoute()}`
+  const start = decodeURI(window.location.hash.slice(1)) || `/${router.homeRoute}`
   const launch = {
     path: start.split('?')[0]!.replace(/^\//, ''),
     query: {},
@@ -355,7 +351,7 @@ function boot(): void {
     router.reLaunch(start)
   } catch (error) {
     report(error, `open ${start}`)
-    router.reLaunch(`/${homeRoute()}`)
+    router.reLaunch(`/${router.homeRoute}`)
   }
   window.addEventListener('hashchange', () => {
     const url = decodeURI(window.location.hash.slice(1))

@@ -53,6 +53,11 @@ export class Router {
     return this.stack[this.stack.length - 1] ?? null
   }
 
+  /** The first tab, else the first page: where the app opens and "home" leads. */
+  get homeRoute(): string {
+    return this.manifest.app.tabBar?.list[0]?.pagePath ?? this.manifest.pages[0]!
+  }
+
   isTabRoute(route: string): boolean {
     return !!this.manifest.app.tabBar?.list.some((item) => item.pagePath === route)
   }
@@ -285,9 +290,7 @@ export class Router {
     if (!top) return
     const window = this.manifest.app.window ?? {}
     const pick = <K extends keyof PageJson>(key: K): PageJson[K] => top.json[key] ?? window[key]
-    const firstIsHome =
-      this.stack[0]?.route ===
-      (this.manifest.app.tabBar?.list[0]?.pagePath ?? this.manifest.pages[0])
+    const firstIsHome = this.stack[0]?.route === this.homeRoute
     this.phone.setNavigation({
       title: top.title ?? pick('navigationBarTitleText') ?? '',
       background: top.navColors?.background ?? pick('navigationBarBackgroundColor') ?? '#000000',
