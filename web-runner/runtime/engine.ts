@@ -5,7 +5,7 @@
  */
 import exparser, { type ExparserNode } from 'miniprogram-exparser'
 import * as jComponent from 'j-component'
-import { normalize, requireModule } from './modules'
+import { requireModule, resolvePath } from './modules'
 import type { ComponentInfo, Dict, Manifest } from './types'
 
 interface Loading {
@@ -70,9 +70,7 @@ function defineComponent(options: Dict): void {
     // Relations name components by path: exparser knows them by id (registered on demand).
     const mapped: Record<string, Dict> = {}
     for (const [key, value] of Object.entries(relations)) {
-      const target = key.startsWith('/')
-        ? normalize(key)
-        : normalize(`${current.path.slice(0, current.path.lastIndexOf('/'))}/${key}`)
+      const target = resolvePath(current.path, key)
       const id = manifest.components[target] ? registerComponent(target) : undefined
       mapped[id ?? key] = id ? { ...value, target: id } : value
     }

@@ -37,6 +37,13 @@ export function requireModule(file: string): unknown {
   return module.exports
 }
 
+/** `path` from the root if it starts with `/`, else relative to the folder of the file `from`. */
+export function resolvePath(from: string, path: string): string {
+  return path.startsWith('/')
+    ? normalize(path)
+    : normalize(`${from.slice(0, from.lastIndexOf('/'))}/${path}`)
+}
+
 export function normalize(path: string): string {
   const out: string[] = []
   for (const part of path.split('/')) {

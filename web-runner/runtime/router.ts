@@ -11,7 +11,7 @@ import {
   triggerReady,
   type PageHandle,
 } from './engine'
-import { normalize } from './modules'
+import { resolvePath } from './modules'
 import type { PageFrame, Phone } from './phone'
 import type { Manifest, PageJson } from './types'
 
@@ -65,13 +65,7 @@ export class Router {
   /** `/pages/x/index?a=1` (or relative to the page on top) → route and query. */
   parse(url: string): { route: string; query: Record<string, string> } {
     const [pathPart = '', queryPart = ''] = url.split('?', 2)
-    let route: string
-    if (pathPart.startsWith('/')) route = normalize(pathPart)
-    else {
-      const from = this.top?.route ?? ''
-      route = normalize(`${from.slice(0, from.lastIndexOf('/'))}/${pathPart}`)
-    }
-    route = route.replace(/\.html$/, '')
+    const route = resolvePath(this.top?.route ?? '', pathPart).replace(/\.html$/, '')
     const query: Record<string, string> = {}
     for (const pair of queryPart.split('&')) {
       if (!pair) continue
