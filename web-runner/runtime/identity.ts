@@ -41,6 +41,18 @@ export class Identity {
     return `wx-runner:${this.openid}:${key}`
   }
 
+  /** Keeps `value` under `key` on this user's phone, in the form `stored` reads back. */
+  store(key: string, value: unknown): void {
+    localStorage.setItem(this.storageKey(key), JSON.stringify({ v: value }))
+  }
+
+  /** What `key` holds on this user's phone (wx.getStorageSync answers '' for nothing). */
+  stored(key: string): { found: boolean; value: unknown } {
+    const raw = localStorage.getItem(this.storageKey(key))
+    if (raw === null) return { found: false, value: '' }
+    return { found: true, value: (JSON.parse(raw) as { v: unknown }).v }
+  }
+
   storageKeys(): string[] {
     const prefix = `wx-runner:${this.openid}:`
     const keys: string[] = []

@@ -104,12 +104,7 @@ function currentUrl(): string {
 
 /** The storage key the app reads for its identity (a development build's switcher) follows the runner. */
 function syncIdentityKey(): void {
-  if (manifest.identityStorageKey) {
-    localStorage.setItem(
-      identity.storageKey(manifest.identityStorageKey),
-      JSON.stringify({ v: identity.openid }),
-    )
-  }
+  if (manifest.identityStorageKey) identity.store(manifest.identityStorageKey, identity.openid)
 }
 
 function chooseUser(openid: string, relaunch: boolean): void {

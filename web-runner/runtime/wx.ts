@@ -44,15 +44,10 @@ export function createWx(rt: Runtime): Dict {
   const screen = manifest.screen
 
   // ---- storage (this user's phone) -----------------------------------------------------------
-  const readStored = (key: string): { found: boolean; value: unknown } => {
-    const raw = localStorage.getItem(identity.storageKey(key))
-    if (raw === null) return { found: false, value: '' }
-    return { found: true, value: (JSON.parse(raw) as { v: unknown }).v }
-  }
   const writeStored = (key: string, value: unknown): void => {
     if (typeof key !== 'string' || key === '')
       throw new ApiFail('parameter error: key should be a non-empty string')
-    localStorage.setItem(identity.storageKey(key), JSON.stringify({ v: value }))
+    identity.store(key, value)
     if (
       manifest.identityStorageKey === key &&
       typeof value === 'string' &&
@@ -283,13 +278,13 @@ export function createWx(rt: Runtime): Dict {
 
     // storage
     setStorageSync: writeStored,
-    getStorageSync: (key: string) => readStored(key).value,
+    getStorageSync: (key: string) => identity.stored(key).value,
     removeStorageSync: (key: string) => localStorage.removeItem(identity.storageKey(key)),
     clearStorageSync: clearStored,
     getStorageInfoSync: storageInfo,
     setStorage: asyncApi('setStorage', (o) => writeStored(String(o['key']), o['data'])),
     getStorage: asyncApi('getStorage', (o) => {
-      const stored = readStored(String(o['key']))
+      const stored = identity.stored(String(o['key']))
       if (!stored.found) throw new ApiFail('data not found')
       return { data: stored.value }
     }),
