@@ -9,25 +9,16 @@ import * as esbuild from 'esbuild'
 import * as fs from 'node:fs'
 import { createRequire } from 'node:module'
 import * as path from 'node:path'
+import type { RunnerUser } from '../runtime/types'
 import { readAppTree, type AppTree } from './appTree'
 import { compileWxss, readWxss } from './styles'
-
-export interface WebRunnerUser {
-  openid: string
-  /** What the switcher shows, e.g. 林晓红. */
-  name: string
-  /** The group the switcher lists them under, e.g. 社区工作人员. */
-  role: string
-  /** e.g. 鹤峰社区. */
-  detail: string
-}
 
 export interface WebRunnerOptions {
   /** A built mini-program (its .js beside .wxml/.wxss/.json, miniprogram_npm included). */
   miniprogramDir: string
   outDir: string
   /** The people a developer can act as; the first is the default. */
-  users?: WebRunnerUser[]
+  users?: RunnerUser[]
   /**
    * A storage key the mini-program reads to know whom it acts as (a development build's own
    * switcher): the runner keeps it equal to the chosen user.
@@ -57,12 +48,13 @@ export async function buildWebRunner(options: WebRunnerOptions): Promise<WebRunn
   const tree = readAppTree(root)
   fs.rmSync(out, { recursive: true, force: true })
   fs.mkdirSync(out, { recursive: true })
+  const files = listFiles(root)
 
-  write(out, 'templates.js', compileTemplates(root))
-  write(out, 'modules.js', wrapModules(root))
+  write(out, 'templates.js', compileTemplates(root, files))
+  write(out, 'modules.js', wrapModules(root, files))
   write(out, 'app.css', compileStyles(tree))
   write(out, 'manifest.js', `window.__wxManifest = ${JSON.stringify(manifest(tree, options))};\n`)
-  copyAssets(root, path.join(out, 'files'))
+  copyAssets(root, files, path.join(out, 'files'))
   await bundleRuntime(path.join(out, 'runtime.js'))
   fs.copyFileSync(RUNTIME_CSS, path.join(out, 'runner.css'))
   write(out, 'index.html', indexHtml(options.title ?? 'Mini-program'))
@@ -84,11 +76,10 @@ function write(dir: string, file: string, content: string): void {
  * `$gwx('pages/me/index.wxml')` then answers a page's generate function. The root must be
  * absolute or wcc silently drops component tags.
  */
-function compileTemplates(root: string): string {
+function compileTemplates(root: string, files: string[]): string {
   const compiler = nodeRequire('miniprogram-compiler') as {
     wxmlToJs(root: string, options?: { wxmlList?: string[]; wxsList?: string[] }): string
   }
-  const files = listFiles(root)
   const code = compiler.wxmlToJs(root, {
     wxmlList: files.filter((f) => f.endsWith('.wxml')),
     wxsList: files.filter((f) => f.endsWith('.wxs')),
@@ -98,9 +89,9 @@ function compileTemplates(root: string): string {
 }
 
 /** Every .js file as a CommonJS module, registered under its path from the root. */
-function wrapModules(root: string): string {
+function wrapModules(root: string, files: string[]): string {
   const parts = ['window.__wxModules = {};\n']
-  for (const file of listFiles(root).filter((f) => f.endsWith('.js'))) {
+  for (const file of files.filter((f) => f.endsWith('.js'))) {
     const source = fs.readFileSync(path.join(root, file), 'utf8')
     parts.push(
       `__wxModules[${JSON.stringify(file)}] = function (module, exports, require) {\n${source}\n};\n`,
@@ -168,8 +159,8 @@ function manifest(tree: AppTree, options: WebRunnerOptions) {
 const ASSET = /\.(png|jpe?g|gif|svg|webp|ttf|woff2?|mp3|mp4)$/i
 
 /** Images and fonts the pages refer to by path, served under files/. */
-function copyAssets(root: string, to: string): void {
-  for (const file of listFiles(root).filter((f) => ASSET.test(f))) {
+function copyAssets(root: string, files: string[], to: string): void {
+  for (const file of files.filter((f) => ASSET.test(f))) {
     fs.mkdirSync(path.dirname(path.join(to, file)), { recursive: true })
     fs.copyFileSync(path.join(root, file), path.join(to, file))
   }

@@ -41,8 +41,11 @@ export interface AppJson {
 
 export interface RunnerUser {
   openid: string
+  /** What the switcher shows, e.g. 林晓红. */
   name: string
+  /** The group the switcher lists them under, e.g. 社区工作人员. */
   role: string
+  /** e.g. 鹤峰社区. */
   detail: string
 }
 
