@@ -22,7 +22,7 @@ it('a head records a fee payment and the resident sees the receipt', async () =>
   await shot(head, 'fees-record')
   await tapText(head, '登记并开收据')
   // The receipt page, with its number: 前缀-年份-序号.
-  const number = top(head).locator('[class~="subpackages-fees-receipt--number"]')
+  const number = byClass(head, 'subpackages-fees-receipt', 'number')
   await number.waitFor()
   const receiptNumber = (await number.innerText()).trim()
   expect(receiptNumber).toMatch(/^[A-Z0-9]+-\d{4}-\d{4}$/)

@@ -5,17 +5,13 @@
  */
 import * as fs from 'node:fs'
 import * as path from 'node:path'
-import { shot, startE2eApp, type E2eApp } from './support/app'
+import { appPages, type AppJson } from '../../web-runner/build/appTree'
+import { currentPath, shot, startE2eApp, type E2eApp } from './support/app'
 
 const ROOT = path.resolve(__dirname, '../..')
-const appJson = JSON.parse(fs.readFileSync(path.join(ROOT, 'miniprogram/app.json'), 'utf8')) as {
-  pages: string[]
-  subpackages?: Array<{ root: string; pages: string[] }>
-}
-const PAGES = [
-  ...appJson.pages,
-  ...(appJson.subpackages ?? []).flatMap((sub) => sub.pages.map((page) => `${sub.root}/${page}`)),
-]
+const PAGES = appPages(
+  JSON.parse(fs.readFileSync(path.join(ROOT, 'miniprogram/app.json'), 'utf8')) as AppJson,
+)
 
 /** Who opens which page: staff see every management page; residents their own. */
 const AS: Record<string, string> = {
@@ -65,16 +61,14 @@ it.each(PAGES)(
         ? 'demo-staff-hefeng'
         : 'demo-resident-huang')
     const page = await app.openAs(openid, `/${route}${QUERY[route] ?? ''}`)
-    expect(decodeURI(new URL(page.url()).hash)).toBe(`#/${route}${QUERY[route] ?? ''}`)
+    expect(currentPath(page)).toBe(`/${route}${QUERY[route] ?? ''}`)
     await page.waitForTimeout(800)
-    const file = await shot(page, `page-${route.replace(/\/index$/, '').replace(/\//g, '-')}`)
+    const name = route.replace(/\/index$/, '').replace(/\//g, '-')
+    const file = await shot(page, `page-${name}`)
     if (MAIN.has(route) && process.env['UPDATE_SCREENSHOTS'] === '1') {
       const docs = path.join(ROOT, 'docs/screenshots')
       fs.mkdirSync(docs, { recursive: true })
-      fs.copyFileSync(
-        file,
-        path.join(docs, `${route.replace(/\/index$/, '').replace(/\//g, '-')}.png`),
-      )
+      fs.copyFileSync(file, path.join(docs, `${name}.png`))
     }
     await page.context().close()
   },

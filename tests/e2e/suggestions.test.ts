@@ -10,7 +10,6 @@ import {
   shot,
   startE2eApp,
   tapText,
-  top,
   type E2eApp,
 } from './support/app'
 
@@ -104,7 +103,7 @@ async function step(page: Parameters<typeof see>[0], key: string): Promise<void>
   const button = byClass(page, DETAIL, `step-${key}`)
   await button.waitFor()
   await button.click()
-  await top(page).locator(`[class~="${DETAIL}--form-${key}"]`).waitFor()
+  await byClass(page, DETAIL, `form-${key}`).waitFor()
 }
 
 /** Saves the open step, allowing the notices the app asks for on the way (the runner's prompt). */

@@ -35,12 +35,18 @@ export interface AppTree {
   components: Map<string, ComponentEntry>
 }
 
-export function readAppTree(root: string): AppTree {
-  const app = readJson(path.join(root, 'app.json')) as unknown as AppJson
+/** Every page of app.json: the main package's, then each subpackage's under its root. */
+export function appPages(app: AppJson): string[] {
   const pages = [...app.pages]
   for (const sub of app.subpackages ?? app.subPackages ?? []) {
     for (const page of sub.pages) pages.push(path.posix.join(sub.root, page))
   }
+  return pages
+}
+
+export function readAppTree(root: string): AppTree {
+  const app = readJson(path.join(root, 'app.json')) as unknown as AppJson
+  const pages = appPages(app)
   const components = new Map<string, ComponentEntry>()
   const tags = new Set<string>()
   const visit = (componentPath: string, isPage: boolean): void => {
