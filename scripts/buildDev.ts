@@ -5,10 +5,8 @@
  */
 import * as path from 'node:path'
 import { parseArgs } from 'node:util'
-import { buildMiniprogram } from './build/miniprogram'
-import { packMiniprogramNpm } from './build/miniprogramNpm'
+import { buildDevMiniprogram } from './build/devMiniprogram'
 import { MINIPROGRAM_DIST } from './build/paths'
-import { DEMO_USERS } from './demo/users'
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { url: { type: 'string' }, out: { type: 'string' } } })
@@ -16,11 +14,7 @@ async function main(): Promise<void> {
     throw new Error('--url must be the local cloud on this machine, e.g. http://127.0.0.1:8910')
   }
   const out = values.out ? path.resolve(values.out) : MINIPROGRAM_DIST
-  await buildMiniprogram(
-    { url: values.url, demoUsers: DEMO_USERS.map(({ openid, label }) => ({ openid, label })) },
-    out,
-  )
-  packMiniprogramNpm(out)
+  await buildDevMiniprogram(values.url, out)
   console.log(
     `development mini-program for ${values.url} → ${path.relative(process.cwd(), out) || '.'}`,
   )

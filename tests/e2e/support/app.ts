@@ -8,10 +8,8 @@ import * as path from 'node:path'
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core'
 import * as QRCode from 'qrcode'
 import { startLocalCloud, type LocalCloud } from '../../../local-cloud/src'
-import { buildMiniprogram } from '../../../scripts/build/miniprogram'
-import { packMiniprogramNpm } from '../../../scripts/build/miniprogramNpm'
+import { buildDevMiniprogram } from '../../../scripts/build/devMiniprogram'
 import { buildWebApp } from '../../../scripts/build/webApp'
-import { DEMO_USERS } from '../../../scripts/demo/users'
 import { localFunctionEnv } from '../../../scripts/localCloud/functionEnv'
 import { seedDemoIfEmpty } from '../../../scripts/localCloud/seedDemo'
 
@@ -51,11 +49,7 @@ export async function startE2eApp(name: string): Promise<E2eApp> {
   })
   await seedDemoIfEmpty(cloud)
   const miniprogramDir = path.join(work, 'miniprogram')
-  await buildMiniprogram(
-    { url: cloud.url, demoUsers: DEMO_USERS.map(({ openid, label }) => ({ openid, label })) },
-    miniprogramDir,
-  )
-  packMiniprogramNpm(miniprogramDir)
+  await buildDevMiniprogram(cloud.url, miniprogramDir)
   await buildWebApp(miniprogramDir, webDir)
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS })
   return {
