@@ -3,10 +3,11 @@ import type { SuggestionsActions } from '../../../typings/suggestions'
 import { loadCaller, requireStaffOf } from '../../shared/caller'
 import { AppError } from '../../shared/errors'
 import { getCommunity } from '../../shared/lookups'
+import { pagingInput } from '../../shared/pagination'
 import { defineAction } from '../../shared/router'
 import { docId, input, oneOf } from '../../shared/validation'
 import { CATEGORIES, STATUSES } from '../lib/categories'
-import { pagingInput, summaryPage } from '../lib/listing'
+import { summaryPage } from '../lib/listing'
 import { SUGGESTIONS } from '../lib/model'
 
 type Output = SuggestionsActions['board']['output']

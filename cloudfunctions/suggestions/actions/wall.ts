@@ -1,9 +1,10 @@
 import type { Page } from '../../../typings/community'
 import type { WallItem } from '../../../typings/suggestions'
 import { getCommunity } from '../../shared/lookups'
+import { pagingInput } from '../../shared/pagination'
 import { defineAction } from '../../shared/router'
 import { docId, input } from '../../shared/validation'
-import { pageOf, pagingInput } from '../lib/listing'
+import { suggestionPage } from '../lib/listing'
 import { toWallItem } from '../lib/views'
 
 /** 民意墙: the community's resolved matters, for everyone, the reporter masked unless they chose otherwise. */
@@ -12,7 +13,7 @@ export const wall = defineAction({
   async run({ communityId, ...paging }, context): Promise<Page<WallItem>> {
     const db = context.cloud.database()
     await getCommunity(db, communityId)
-    const { rows, nextCursor } = await pageOf(
+    const { rows, nextCursor } = await suggestionPage(
       db,
       { communityId, status: db.command['in']!(['resolved', 'closed']) },
       paging,

@@ -29,16 +29,3 @@ export const teamIdList = (label: string) =>
     .array(teamId(), { error: `${label}格式不正确` })
     .max(20, { error: `${label}最多 20 支` })
     .refine((ids) => new Set(ids).size === ids.length, { error: `${label}不能重复` })
-
-/** `<ISO time>_<id>` of the last item of a page: time alone would skip items of the same instant. */
-export const TIME_CURSOR = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)_([A-Za-z0-9_-]{1,100})$/
-
-export const timeCursor = () =>
-  z.string().regex(TIME_CURSOR, { error: '翻页位置不正确' }).optional()
-
-export function parseTimeCursor(cursor: string | undefined): { at: Date; id: string } | null {
-  const match = cursor ? TIME_CURSOR.exec(cursor) : null
-  return match ? { at: new Date(match[1]!), id: match[2]! } : null
-}
-
-export const timeCursorOf = (at: Date, id: string) => `${new Date(at).toISOString()}_${id}`
