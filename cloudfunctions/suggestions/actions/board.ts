@@ -9,6 +9,7 @@ import { docId, input, oneOf } from '../../shared/validation'
 import { CATEGORIES, STATUSES } from '../lib/categories'
 import { summaryPage } from '../lib/listing'
 import { SUGGESTIONS } from '../lib/model'
+import { overdueWhere } from '../lib/views'
 
 type Output = SuggestionsActions['board']['output']
 
@@ -42,8 +43,7 @@ export const board = defineAction({
       if (filter.status && filter.status !== 'assigned') {
         throw new AppError('INVALID_ARGUMENT', '只有办理中的建议会逾期')
       }
-      where['status'] = 'assigned'
-      where['dueAt'] = db.command['lt']!(now)
+      Object.assign(where, overdueWhere(db, now))
     } else if (filter.status) {
       where['status'] = filter.status
     }
