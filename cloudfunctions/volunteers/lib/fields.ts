@@ -21,8 +21,8 @@ export const openid = () =>
 
 export const serviceType = () => text('服务类型', { max: 20 })
 
-export const month = () =>
-  z.string({ error: '请选择月份' }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: '月份格式不正确' })
+/** The shared month field, here beside the other fields of the volunteers' actions. */
+export { month } from '../../shared/validation'
 
 export const teamIdList = (label: string) =>
   z
