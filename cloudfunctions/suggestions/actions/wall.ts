@@ -12,12 +12,14 @@ export const wall = defineAction({
   input: input({ communityId: docId('社区'), ...pagingInput }),
   async run({ communityId, ...paging }, context): Promise<Page<WallItem>> {
     const db = context.cloud.database()
-    await getCommunity(db, communityId)
-    const { rows, nextCursor } = await suggestionPage(
-      db,
-      { communityId, status: db.command['in']!(['resolved', 'closed']) },
-      paging,
-    )
+    const [{ rows, nextCursor }] = await Promise.all([
+      suggestionPage(
+        db,
+        { communityId, status: db.command['in']!(['resolved', 'closed']) },
+        paging,
+      ),
+      getCommunity(db, communityId),
+    ])
     return { items: rows.map(toWallItem), nextCursor }
   },
 })
