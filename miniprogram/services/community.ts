@@ -40,3 +40,9 @@ export const community = {
   appointBuildingHead: (input: In<'appointBuildingHead'>): Out<'appointBuildingHead'> =>
     callCloud('community', 'appointBuildingHead', input),
 }
+
+/** The community a person's lists are about: where they live, else the first they staff, else ''. */
+export function myCommunityId(me: CommunityActions['me']['output']): string {
+  const home = me.bindings.find((b) => b.status === 'approved')
+  return home?.communityId ?? me.can.staffOf[0] ?? ''
+}

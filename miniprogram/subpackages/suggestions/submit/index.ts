@@ -6,7 +6,7 @@
 import type { SuggestionCategory } from '../../../../typings'
 import { pageBehavior } from '../../../behaviors/page'
 import { photoPicker } from '../../../behaviors/photoPicker'
-import { community } from '../../../services/community'
+import { community, myCommunityId } from '../../../services/community'
 import { askForNotices } from '../../../services/subscribe'
 import { suggestions } from '../../../services/suggestions'
 import { uploadPhotos } from '../../../services/upload'
@@ -48,9 +48,8 @@ Component({
       this.setData({ onBehalf, buildingId: query['buildingId'] ?? '' })
       try {
         const me = await community.me()
-        const homes = me.bindings.filter((b) => b.status === 'approved')
-        const home = homes[0]
-        let communityId = query['communityId'] ?? home?.communityId ?? me.can.staffOf[0] ?? ''
+        const home = me.bindings.find((b) => b.status === 'approved')
+        let communityId = query['communityId'] ?? myCommunityId(me)
         if (onBehalf) {
           const role = me.roles.find((r) => r.buildingId === query['buildingId'])
           communityId = role?.communityId ?? me.can.staffOf[0] ?? communityId
