@@ -45,6 +45,13 @@ export function docId(label: string) {
     .regex(/^[A-Za-z0-9_-]{1,64}$/, { error: `${label}格式不正确` })
 }
 
+/** A calendar month, `YYYY-MM`. */
+export function month() {
+  return z
+    .string({ error: '请选择月份' })
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: '月份格式不正确' })
+}
+
 /** A client request id that makes a create idempotent. */
 export function requestId() {
   return z

@@ -40,3 +40,22 @@ export const community = {
   appointBuildingHead: (input: In<'appointBuildingHead'>): Out<'appointBuildingHead'> =>
     callCloud('community', 'appointBuildingHead', input),
 }
+
+/** The community a person's lists are about: where they live, else the first they staff, else ''. */
+export function myCommunityId(me: CommunityActions['me']['output']): string {
+  const home = me.bindings.find((b) => b.status === 'approved')
+  return home?.communityId ?? me.can.staffOf[0] ?? ''
+}
+
+/** The community's estates, each with its buildings named `<estate> <number>` as the lists show them. */
+export async function estatesWithBuildings(
+  communityId: string,
+): Promise<Array<{ id: string; name: string; buildings: Array<{ id: string; name: string }> }>> {
+  const estates = await community.listEstates(communityId)
+  const lists = await Promise.all(estates.map((estate) => community.listBuildings(estate.id)))
+  return estates.map((estate, i) => ({
+    id: estate.id,
+    name: estate.name,
+    buildings: (lists[i] ?? []).map((b) => ({ id: b.id, name: `${estate.name} ${b.number}` })),
+  }))
+}

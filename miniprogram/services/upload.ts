@@ -42,6 +42,13 @@ export async function uploadPhoto(feature: PhotoFeature, tempPath: string): Prom
   }
 }
 
+/** Uploads photos one after the other and answers their fileIDs in the same order. */
+export async function uploadPhotos(feature: PhotoFeature, tempPaths: string[]): Promise<string[]> {
+  const fileIds: string[] = []
+  for (const path of tempPaths) fileIds.push(await uploadPhoto(feature, path))
+  return fileIds
+}
+
 /** Where an <image> can show a stored photo: fileIDs work as they are, except locally. */
 export function photoSrc(fileId: string): string {
   if (!LOCAL_CLOUD) return fileId

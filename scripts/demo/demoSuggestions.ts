@@ -7,15 +7,12 @@ import {
   type SuggestionDoc,
   type TimelineDoc,
 } from '../../cloudfunctions/suggestions/lib/model'
+import { monthKey } from '../../cloudfunctions/shared/time'
 
 const HOUR = 3_600_000
 const RESIDENT = 'demo-resident-huang'
 const HEAD = 'demo-head-jiguang-3'
 const STAFF = 'demo-staff-hefeng'
-
-function monthOf(at: Date): string {
-  return new Date(at.getTime() + 8 * HOUR).toISOString().slice(0, 7)
-}
 
 function matter(
   id: string,
@@ -42,8 +39,7 @@ function matter(
     householdId: 'h-jiguang-3-301',
     onBehalf: null,
     ...NOT_YET_HANDLED,
-    replyPhotos: [],
-    month: monthOf(createdAt),
+    month: monthKey(createdAt),
     createdAt,
     updatedAt: last,
     version: steps.length,

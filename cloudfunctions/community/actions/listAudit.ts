@@ -1,7 +1,7 @@
 import type { AuditView, Page } from '../../../typings/community'
 import { AUDIT_COLLECTION, type AuditDoc } from '../../shared/audit'
 import { loadCaller, requireStaffOf } from '../../shared/caller'
-import { afterCursor, pageCursor, pageSize, toPage } from '../../shared/pagination'
+import { pageOf, pagingInput } from '../../shared/pagination'
 import { defineAction } from '../../shared/router'
 import { docId, input } from '../../shared/validation'
 import { getCommunity } from '../../shared/lookups'
@@ -9,26 +9,21 @@ import { iso } from '../lib/views'
 
 /** My community's audit trail, newest first, a page at a time. */
 export const listAudit = defineAction({
-  input: input({
-    communityId: docId('社区'),
-    cursor: pageCursor().optional(),
-    pageSize: pageSize().optional(),
-  }),
-  async run({ communityId, cursor, pageSize: size = 20 }, context): Promise<Page<AuditView>> {
+  input: input({ communityId: docId('社区'), ...pagingInput }),
+  async run({ communityId, ...paging }, context): Promise<Page<AuditView>> {
     const db = context.cloud.database()
     const [caller] = await Promise.all([
       loadCaller(db, context.openid),
       getCommunity(db, communityId),
     ])
     requireStaffOf(caller, communityId)
-    const { data } = await db
-      .collection<AuditDoc>(AUDIT_COLLECTION)
-      .where(afterCursor(db, { communityId }, 'createdAt', cursor))
-      .orderBy('createdAt', 'desc')
-      .orderBy('_id', 'desc')
-      .limit(size + 1)
-      .get()
-    const { rows, nextCursor } = toPage(data, size, (entry) => new Date(entry.createdAt))
+    const { rows, nextCursor } = await pageOf<AuditDoc>(
+      db,
+      AUDIT_COLLECTION,
+      { communityId },
+      'createdAt',
+      paging,
+    )
     return {
       items: rows.map((entry) => ({
         id: entry._id,

@@ -2,7 +2,7 @@ import { checkText } from '../../shared/contentCheck'
 import { defineAction } from '../../shared/router'
 import { docId, input, text } from '../../shared/validation'
 import { requireStaff } from '../lib/access'
-import { applyMove, minutesBetween } from '../lib/lifecycle'
+import { applyMove, firstResponse } from '../lib/lifecycle'
 import { runMove } from '../lib/moveAction'
 import { noticeProgress } from '../lib/notices'
 
@@ -22,7 +22,7 @@ export const accept = defineAction({
           item,
           'accept',
           { at: now, actorRole: 'staff', actor: context.openid, kind: 'accepted', text: reply },
-          { firstResponseAt: now, firstResponseMinutes: minutesBetween(item.createdAt, now) },
+          firstResponse(item, now),
         )
       },
       (updated, { now }) => noticeProgress(context.cloud, updated, '已受理', reply, now),

@@ -3,11 +3,13 @@ import type { SuggestionsActions } from '../../../typings/suggestions'
 import { loadCaller, requireStaffOf } from '../../shared/caller'
 import { AppError } from '../../shared/errors'
 import { getCommunity } from '../../shared/lookups'
+import { pagingInput } from '../../shared/pagination'
 import { defineAction } from '../../shared/router'
 import { docId, input, oneOf } from '../../shared/validation'
 import { CATEGORIES, STATUSES } from '../lib/categories'
-import { pagingInput, summaryPage } from '../lib/listing'
+import { summaryPage } from '../lib/listing'
 import { SUGGESTIONS } from '../lib/model'
+import { overdueWhere } from '../lib/views'
 
 type Output = SuggestionsActions['board']['output']
 
@@ -41,8 +43,7 @@ export const board = defineAction({
       if (filter.status && filter.status !== 'assigned') {
         throw new AppError('INVALID_ARGUMENT', '只有办理中的建议会逾期')
       }
-      where['status'] = 'assigned'
-      where['dueAt'] = db.command['lt']!(now)
+      Object.assign(where, overdueWhere(db, now))
     } else if (filter.status) {
       where['status'] = filter.status
     }

@@ -3,7 +3,7 @@ import { AppError } from '../../shared/errors'
 import { defineAction } from '../../shared/router'
 import { docId, input, text } from '../../shared/validation'
 import { loadSuggestion, requireStaff } from '../lib/access'
-import { applyMove, minutesBetween } from '../lib/lifecycle'
+import { applyMove, firstResponse } from '../lib/lifecycle'
 import { runMove } from '../lib/moveAction'
 import { noticeProgress } from '../lib/notices'
 
@@ -39,9 +39,7 @@ export const merge = defineAction({
           {
             mergedInto: target._id,
             closedAt: now,
-            ...(item.firstResponseAt === null
-              ? { firstResponseAt: now, firstResponseMinutes: minutesBetween(item.createdAt, now) }
-              : {}),
+            ...firstResponse(item, now),
           },
         )
       },

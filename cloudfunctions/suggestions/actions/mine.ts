@@ -1,6 +1,7 @@
+import { pagingInput } from '../../shared/pagination'
 import { defineAction } from '../../shared/router'
 import { input } from '../../shared/validation'
-import { pagingInput, summaryPage } from '../lib/listing'
+import { summaryPage } from '../lib/listing'
 
 /** 我的建议: what I raised or filed for someone, newest first. */
 export const mine = defineAction({

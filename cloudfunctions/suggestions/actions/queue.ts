@@ -1,6 +1,7 @@
+import { pagingInput } from '../../shared/pagination'
 import { defineAction } from '../../shared/router'
 import { input } from '../../shared/validation'
-import { pagingInput, summaryPage } from '../lib/listing'
+import { summaryPage } from '../lib/listing'
 
 /** The handler's queue: matters assigned to me that are still being handled or await confirmation. */
 export const queue = defineAction({

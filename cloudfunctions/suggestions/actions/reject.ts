@@ -2,7 +2,7 @@ import { checkText } from '../../shared/contentCheck'
 import { defineAction } from '../../shared/router'
 import { docId, input, text } from '../../shared/validation'
 import { requireStaff } from '../lib/access'
-import { applyMove, minutesBetween } from '../lib/lifecycle'
+import { applyMove, firstResponse } from '../lib/lifecycle'
 import { runMove } from '../lib/moveAction'
 import { noticeProgress } from '../lib/notices'
 
@@ -24,9 +24,7 @@ export const reject = defineAction({
           { at: now, actorRole: 'staff', actor: context.openid, kind: 'rejected', text: reason },
           {
             closedAt: now,
-            ...(item.firstResponseAt === null
-              ? { firstResponseAt: now, firstResponseMinutes: minutesBetween(item.createdAt, now) }
-              : {}),
+            ...firstResponse(item, now),
           },
         )
       },

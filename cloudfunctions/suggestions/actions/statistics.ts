@@ -1,19 +1,16 @@
-import { z } from 'zod'
 import type { SuggestionStatistics } from '../../../typings/suggestions'
 import { loadCaller, requireStaffOf } from '../../shared/caller'
 import { AppError } from '../../shared/errors'
 import { getBuilding, getCommunity, getEstate } from '../../shared/lookups'
 import { defineAction } from '../../shared/router'
-import { docId, input } from '../../shared/validation'
+import { docId, input, month } from '../../shared/validation'
 import { monthStatistics } from '../lib/statistics'
 
 /** Staff: a month's matters of the community, an estate or a building, by status and category, with response times. */
 export const statistics = defineAction({
   input: input({
     communityId: docId('社区'),
-    month: z
-      .string({ error: '请选择月份' })
-      .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: '月份格式不正确' }),
+    month: month(),
     estateId: docId('小区').optional(),
     buildingId: docId('楼栋').optional(),
   }),

@@ -122,7 +122,6 @@ export const submit = defineAction({
             }
           : null,
       ...NOT_YET_HANDLED,
-      replyPhotos: [],
       month: monthKey(now),
       createdAt: now,
       updatedAt: now,

@@ -72,3 +72,13 @@ export async function applyMove(
 export function minutesBetween(from: Date, to: Date): number {
   return Math.max(0, Math.round((to.getTime() - from.getTime()) / 60_000))
 }
+
+/** The first-response fields, set by the first staff step on a matter and never again. */
+export function firstResponse(
+  item: SuggestionDoc,
+  now: Date,
+): Partial<Pick<SuggestionDoc, 'firstResponseAt' | 'firstResponseMinutes'>> {
+  return item.firstResponseAt === null
+    ? { firstResponseAt: now, firstResponseMinutes: minutesBetween(item.createdAt, now) }
+    : {}
+}

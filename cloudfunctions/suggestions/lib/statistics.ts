@@ -10,6 +10,7 @@ import type {
 import type { Database } from '../../shared/cloud'
 import { CATEGORIES, STATUSES } from './categories'
 import { SUGGESTIONS } from './model'
+import { overdueWhere } from './views'
 
 interface GroupRow {
   _id: { status: SuggestionStatus; category: SuggestionCategory }
@@ -25,7 +26,6 @@ export async function monthStatistics(
   scope: Record<string, string>,
   now: Date,
 ): Promise<Omit<SuggestionStatistics, 'month' | 'scope'>> {
-  const _ = db.command
   const $ = db.command.aggregate as Record<string, (...args: unknown[]) => unknown>
   const items = db.collection(SUGGESTIONS)
   const [grouped, overdue, medianFirstResponseMinutes, medianResolutionMinutes] = await Promise.all(
@@ -43,7 +43,7 @@ export async function monthStatistics(
         })
         .limit(100)
         .end(),
-      items.where({ ...scope, status: 'assigned', dueAt: _['lt']!(now) }).count(),
+      items.where({ ...scope, ...overdueWhere(db, now) }).count(),
       median(db, scope, 'firstResponseMinutes'),
       median(db, scope, 'resolutionMinutes'),
     ],

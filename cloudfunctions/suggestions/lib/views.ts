@@ -5,6 +5,7 @@ import type {
   TimelineEntry,
   WallItem,
 } from '../../../typings/suggestions'
+import type { Database } from '../../shared/cloud'
 import { maskName } from '../../shared/privacy'
 import { allowedMoves, type Viewer } from './access'
 import type { ActorRole, SuggestionDoc, TimelineDoc } from './model'
@@ -18,6 +19,11 @@ export function whereOf(item: Pick<SuggestionDoc, 'buildingName' | 'place'>): st
 
 export function isOverdue(item: Pick<SuggestionDoc, 'status' | 'dueAt'>, now: Date): boolean {
   return item.status === 'assigned' && item.dueAt !== null && new Date(item.dueAt) < now
+}
+
+/** isOverdue as a query condition. */
+export function overdueWhere(db: Database, now: Date): Record<string, unknown> {
+  return { status: 'assigned', dueAt: db.command['lt']!(now) }
 }
 
 export function toSummary(item: SuggestionDoc, now: Date): SuggestionSummary {

@@ -1,41 +1,29 @@
 import type { Page } from '../../../typings/community'
 import type { ServiceRecord, Totals } from '../../../typings/volunteers'
+import { pageCursor, pageOf } from '../../shared/pagination'
 import { defineAction } from '../../shared/router'
 import { input } from '../../shared/validation'
-import { timeCursor } from '../lib/fields'
 import { VOLUNTEER_COLLECTIONS, type SignupDoc } from '../lib/model'
-import { afterCursor, pageOf } from '../lib/pages'
 import { serviceTotals } from '../lib/totals'
 import { serviceRecord, teamNames } from '../lib/views'
 
-const PAGE = 20
-
 /** 我的服务记录: confirmed service, latest first, with my totals. */
 export const myRecords = defineAction({
-  input: input({ cursor: timeCursor() }),
+  input: input({ cursor: pageCursor().optional() }),
   async run({ cursor }, context): Promise<Page<ServiceRecord> & { totals: Totals }> {
     const db = context.cloud.database()
     const base = { openid: context.openid, hoursStatus: 'confirmed' }
-    const [{ data }, totals] = await Promise.all([
-      db
-        .collection<SignupDoc>(VOLUNTEER_COLLECTIONS.signups)
-        .where(afterCursor(db, base, 'startAt', 'desc', cursor))
-        .orderBy('startAt', 'desc')
-        .orderBy('_id', 'desc')
-        .limit(PAGE + 1)
-        .get(),
+    const [{ rows, nextCursor }, totals] = await Promise.all([
+      pageOf<SignupDoc>(db, VOLUNTEER_COLLECTIONS.signups, base, 'startAt', { cursor }),
       serviceTotals(db, { openid: context.openid }),
     ])
-    const page = pageOf(data, PAGE, (s) => s.startAt)
     const names = await teamNames(
       db,
-      page.items.map((s) => s.teamId),
+      rows.map((s) => s.teamId),
     )
     return {
-      items: page.items.map((s) =>
-        serviceRecord(s, s.teamId ? (names.get(s.teamId) ?? null) : null),
-      ),
-      nextCursor: page.nextCursor,
+      items: rows.map((s) => serviceRecord(s, s.teamId ? (names.get(s.teamId) ?? null) : null)),
+      nextCursor,
       totals,
     }
   },

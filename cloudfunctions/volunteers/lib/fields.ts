@@ -21,24 +21,11 @@ export const openid = () =>
 
 export const serviceType = () => text('服务类型', { max: 20 })
 
-export const month = () =>
-  z.string({ error: '请选择月份' }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: '月份格式不正确' })
+/** The shared month field, here beside the other fields of the volunteers' actions. */
+export { month } from '../../shared/validation'
 
 export const teamIdList = (label: string) =>
   z
     .array(teamId(), { error: `${label}格式不正确` })
     .max(20, { error: `${label}最多 20 支` })
     .refine((ids) => new Set(ids).size === ids.length, { error: `${label}不能重复` })
-
-/** `<ISO time>_<id>` of the last item of a page: time alone would skip items of the same instant. */
-export const TIME_CURSOR = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)_([A-Za-z0-9_-]{1,100})$/
-
-export const timeCursor = () =>
-  z.string().regex(TIME_CURSOR, { error: '翻页位置不正确' }).optional()
-
-export function parseTimeCursor(cursor: string | undefined): { at: Date; id: string } | null {
-  const match = cursor ? TIME_CURSOR.exec(cursor) : null
-  return match ? { at: new Date(match[1]!), id: match[2]! } : null
-}
-
-export const timeCursorOf = (at: Date, id: string) => `${new Date(at).toISOString()}_${id}`

@@ -4,7 +4,7 @@
  */
 import type { Page, WallItem } from '../../../typings'
 import { pageBehavior } from '../../behaviors/page'
-import { community } from '../../services/community'
+import { community, myCommunityId } from '../../services/community'
 import { suggestions } from '../../services/suggestions'
 import { messageOf, showError } from '../../utils/feedback'
 import { categoryLabel, toListItem, type ListItem } from '../../utils/suggestionWords'
@@ -51,9 +51,8 @@ Component({
       })
       try {
         const [me, mine] = await Promise.all([community.me(), suggestions.mine()])
-        const home = me.bindings.find((b) => b.status === 'approved')
         const staffOf = me.can.staffOf[0] ?? ''
-        const communityId = home?.communityId ?? staffOf
+        const communityId = myCommunityId(me)
         this.setData({
           mine: mine.items.map(toListItem),
           mineCursor: mine.nextCursor,

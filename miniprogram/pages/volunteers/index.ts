@@ -5,7 +5,7 @@
  */
 import { pageBehavior } from '../../behaviors/page'
 import { pagedList } from '../../behaviors/pagedList'
-import { community } from '../../services/community'
+import { community, myCommunityId } from '../../services/community'
 import { volunteers } from '../../services/volunteers'
 import { messageOf } from '../../utils/feedback'
 import { toProjectCard, type ProjectCard } from '../../utils/volunteerWords'
@@ -41,13 +41,12 @@ Component({
           // The entries depend on who I am; the list does not, so a failure here is no failure.
           community.me().catch(() => null),
         ])
-        const home = me?.bindings.find((b) => b.status === 'approved')
         const staffOf = me?.can.staffOf[0] ?? ''
         this.setData({
           loading: false,
           items: page.items.map(toProjectCard),
           cursor: page.nextCursor,
-          communityId: home?.communityId ?? staffOf,
+          communityId: me ? myCommunityId(me) : '',
           staffOf,
         })
       } catch (error) {

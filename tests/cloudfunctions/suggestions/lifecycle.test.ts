@@ -10,10 +10,10 @@ import {
   COMMUNITY,
   PEOPLE,
   dueIn,
-  requestId,
   startSuggestionsCloud,
   type SuggestionsCloud,
 } from './suggestionsCloud'
+import { newRequestId } from '../community/communityCloud'
 
 let c: SuggestionsCloud
 beforeAll(async () => {
@@ -53,7 +53,7 @@ describe('the journey of a matter', () => {
       title: '楼道灯不亮',
       description: '三楼到四楼的楼道灯坏了一个星期。',
       photos: [photo],
-      requestId: requestId(),
+      requestId: newRequestId(),
     })
     expect(submitted).toEqual({ ok: true, data: { id: expect.any(String), status: 'submitted' } })
     const id = submitted.ok ? submitted.data.id : ''
@@ -292,7 +292,7 @@ describe('submitting', () => {
     category: 'environment',
     title: '垃圾桶满了',
     description: '小区门口的垃圾桶两天没有清运。',
-    requestId: requestId(),
+    requestId: newRequestId(),
   })
 
   it('refuses bad input with a clear message and writes nothing', async () => {

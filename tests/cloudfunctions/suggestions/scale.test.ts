@@ -3,6 +3,7 @@
  * of them exactly once, and a month's statistics equal a brute-force count of the seeded data.
  */
 import type { SuggestionDoc } from '../../../cloudfunctions/suggestions/lib/model'
+import { monthKey } from '../../../cloudfunctions/shared/time'
 import { CATEGORIES, STATUSES } from '../../../cloudfunctions/suggestions/lib/categories'
 import { COMMUNITY, PEOPLE, startSuggestionsCloud, type SuggestionsCloud } from './suggestionsCloud'
 
@@ -58,7 +59,7 @@ function seedDocs(count: number): SuggestionDoc[] {
         status === 'assigned'
           ? new Date(NOW.getTime() + (next() < 0.5 ? -1 : 1) * 86_400_000)
           : null,
-      month: new Date(createdAt.getTime() + 8 * 3_600_000).toISOString().slice(0, 7),
+      month: monthKey(createdAt),
       createdAt,
       updatedAt: createdAt,
       version: 1,

@@ -3,7 +3,12 @@
  * communityCloud), a grid worker of 鹤峰社区, and helpers that walk a matter to any status.
  */
 import type { Envelope, SuggestionStatus } from '../../../typings'
-import { CALLERS, startCommunityCloud, type CommunityCloud } from '../community/communityCloud'
+import {
+  CALLERS,
+  newRequestId,
+  startCommunityCloud,
+  type CommunityCloud,
+} from '../community/communityCloud'
 
 export const PEOPLE = {
   reporter: CALLERS.resident,
@@ -29,9 +34,6 @@ export interface SuggestionsCloud extends CommunityCloud {
   /** Uploads a photo as a development build does, answering its fileID. */
   uploadPhoto(name: string): Promise<string>
 }
-
-let sequence = 0
-export const requestId = () => `req-sg-${Date.now().toString(36)}-${(sequence += 1)}`
 
 export const dueIn = (days: number) =>
   new Date(Date.now() + days * 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 10)
@@ -62,7 +64,7 @@ export async function startSuggestionsCloud(): Promise<SuggestionsCloud> {
       category: 'repair',
       title: '楼道灯不亮',
       description: '三楼到四楼的楼道灯坏了一个星期，晚上上下楼看不清。',
-      requestId: requestId(),
+      requestId: newRequestId(),
       ...extra,
     })
     if (status === 'submitted') return id

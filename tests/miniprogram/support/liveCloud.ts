@@ -57,3 +57,12 @@ export async function waitForText(
     await new Promise((resolve) => setTimeout(resolve, 10))
   }
 }
+
+/** Waits until `check` holds, e.g. a wx call the page makes once a cloud call has answered. */
+export async function until(check: () => boolean, what: string, timeoutMs = 4000): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
+    await new Promise((resolve) => setTimeout(resolve, 10))
+  }
+}

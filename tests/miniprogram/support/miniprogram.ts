@@ -77,3 +77,15 @@ export async function settle(): Promise<void> {
   await simulate.sleep(0)
   await simulate.sleep(0)
 }
+
+/** Taps a Vant button, found through the components named by `selectors` (each a shadow tree deeper). */
+export async function tap(page: Rendered, ...selectors: string[]): Promise<void> {
+  let node = page
+  for (const selector of selectors) {
+    const next = node.querySelector(selector)
+    if (!next) throw new Error(`no ${selector} on the page`)
+    node = next as typeof page
+  }
+  node.querySelector('.van-button')!.dispatchEvent('tap')
+  await settle()
+}

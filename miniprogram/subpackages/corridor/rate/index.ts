@@ -1,13 +1,14 @@
 /** Rate this month's corridor on the five dimensions of the 五星楼道 standard, with an optional word. */
 import { pageBehavior } from '../../../behaviors/page'
+import { photoPicker } from '../../../behaviors/photoPicker'
 import { ratings } from '../../../services/ratings'
-import { choosePhotos, uploadPhoto } from '../../../services/upload'
+import { uploadPhotos } from '../../../services/upload'
 import { messageOf, showError } from '../../../utils/feedback'
 import { newRequestId } from '../../../utils/requestId'
 import { monthOf } from '../../../utils/time'
 
 Component({
-  behaviors: [pageBehavior],
+  behaviors: [pageBehavior, photoPicker],
   data: {
     buildingId: '',
     loading: true,
@@ -17,6 +18,7 @@ Component({
     comment: '',
     /** Chosen on the phone; uploaded only when the rating is sent. */
     photos: [] as string[],
+    maxPhotos: 3,
     submitting: false,
     requestId: newRequestId(),
   },
@@ -44,20 +46,6 @@ Component({
       this.setData({ comment: String(event.detail ?? '') })
     },
 
-    async addPhotos() {
-      try {
-        const chosen = await choosePhotos(3 - this.data.photos.length)
-        this.setData({ photos: this.data.photos.concat(chosen).slice(0, 3) })
-      } catch (error) {
-        showError(error)
-      }
-    },
-
-    removePhoto(event: WechatMiniprogram.CustomEvent) {
-      const index = Number(event.currentTarget.dataset['index'])
-      this.setData({ photos: this.data.photos.filter((_p, i) => i !== index) })
-    },
-
     async submit() {
       if (this.data.submitting) return
       const missing = this.data.dimensions.find((d) => d.value < 1)
@@ -70,8 +58,7 @@ Component({
         const scores: Record<string, number> = {}
         for (const d of this.data.dimensions) scores[d.key] = d.value
         const comment = this.data.comment.trim()
-        const photos: string[] = []
-        for (const path of this.data.photos) photos.push(await uploadPhoto('ratings', path))
+        const photos = await uploadPhotos('ratings', this.data.photos)
         const result = await ratings.submitRating({
           buildingId: this.data.buildingId,
           month: monthOf(new Date()),

@@ -3,17 +3,16 @@
  * (发票、收条). Every household sees it in the open account and can countersign.
  */
 import { pageBehavior } from '../../../behaviors/page'
+import { photoPicker } from '../../../behaviors/photoPicker'
 import { fees } from '../../../services/fees'
-import { choosePhotos, photoSrc, uploadPhoto } from '../../../services/upload'
+import { choosePhotos, photoSrc, uploadPhotos } from '../../../services/upload'
 import { showError } from '../../../utils/feedback'
 import { parseYuan } from '../../../utils/money'
 import { newRequestId } from '../../../utils/requestId'
 import { formatBeijing } from '../../../utils/time'
 
-const MAX_PHOTOS = 3
-
 Component({
-  behaviors: [pageBehavior],
+  behaviors: [pageBehavior, photoPicker],
   data: {
     buildingId: '',
     amountText: '',
@@ -23,6 +22,7 @@ Component({
     note: '',
     /** Uploaded fileIDs and how to show them. */
     photos: [] as Array<{ fileID: string; src: string }>,
+    maxPhotos: 3,
     uploading: false,
     saving: false,
     requestId: newRequestId(),
@@ -41,30 +41,23 @@ Component({
       this.setData({ spentOn: String(event.detail.value) })
     },
 
+    /** In place of photoPicker's: a receipt photo is uploaded as soon as it is picked. */
     async addPhotos() {
       if (this.data.uploading) return
-      const room = MAX_PHOTOS - this.data.photos.length
+      const room = this.data.maxPhotos - this.data.photos.length
       if (room <= 0) return
       try {
         const chosen = await choosePhotos(room)
         if (chosen.length === 0) return
         this.setData({ uploading: true })
-        const uploaded: Array<{ fileID: string; src: string }> = []
-        for (const path of chosen) {
-          const fileID = await uploadPhoto('fees', path)
-          uploaded.push({ fileID, src: photoSrc(fileID) })
-        }
+        const fileIds = await uploadPhotos('fees', chosen)
+        const uploaded = fileIds.map((fileID) => ({ fileID, src: photoSrc(fileID) }))
         this.setData({ photos: this.data.photos.concat(uploaded) })
       } catch (error) {
         showError(error)
       } finally {
         this.setData({ uploading: false })
       }
-    },
-
-    removePhoto(event: WechatMiniprogram.CustomEvent) {
-      const index = Number(event.currentTarget.dataset['index'])
-      this.setData({ photos: this.data.photos.filter((_p, i) => i !== index) })
     },
 
     async save() {

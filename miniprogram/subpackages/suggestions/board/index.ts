@@ -2,7 +2,7 @@
 import type { BoardFilter, SuggestionCategory, SuggestionStatus } from '../../../../typings'
 import { pageBehavior } from '../../../behaviors/page'
 import { pagedList } from '../../../behaviors/pagedList'
-import { community } from '../../../services/community'
+import { estatesWithBuildings } from '../../../services/community'
 import { suggestions } from '../../../services/suggestions'
 import { messageOf } from '../../../utils/feedback'
 import {
@@ -38,13 +38,9 @@ Component({
 
     async loadBuildings() {
       try {
-        const estates = await community.listEstates(this.data.communityId)
-        const lists = await Promise.all(estates.map((e) => community.listBuildings(e.id)))
+        const estates = await estatesWithBuildings(this.data.communityId)
         const buildings: Array<{ id: string; name: string }> = []
-        lists.forEach((list, i) => {
-          for (const b of list)
-            buildings.push({ id: b.id, name: `${estates[i]!.name} ${b.number}` })
-        })
+        for (const estate of estates) buildings.push(...estate.buildings)
         this.setData({ buildings })
       } catch (error) {
         // The board works without the building filter.

@@ -4,9 +4,10 @@
  */
 import type { HandlerCandidate, SuggestionDetail, TimelineEntry } from '../../../../typings'
 import { pageBehavior } from '../../../behaviors/page'
+import { photoPicker } from '../../../behaviors/photoPicker'
 import { askForNotices } from '../../../services/subscribe'
 import { suggestions } from '../../../services/suggestions'
-import { choosePhotos, photoSrc, uploadPhoto } from '../../../services/upload'
+import { photoSrc, uploadPhotos } from '../../../services/upload'
 import { messageOf, showError } from '../../../utils/feedback'
 import { HANDLER_ROLE_WORDS, toListItem } from '../../../utils/suggestionWords'
 import { formatBeijing } from '../../../utils/time'
@@ -54,7 +55,7 @@ function view(detail: SuggestionDetail) {
 }
 
 Component({
-  behaviors: [pageBehavior],
+  behaviors: [pageBehavior, photoPicker],
   data: {
     id: '',
     loading: true,
@@ -70,6 +71,7 @@ Component({
     today: '',
     intoId: '',
     photos: [] as string[],
+    maxPhotos: 9,
     saving: false,
   },
   methods: {
@@ -134,15 +136,6 @@ Component({
       this.setData({ dueDate: String((event.detail as { value?: string }).value ?? '') })
     },
 
-    async addPhotos() {
-      try {
-        const chosen = await choosePhotos(9 - this.data.photos.length)
-        this.setData({ photos: this.data.photos.concat(chosen).slice(0, 9) })
-      } catch (error) {
-        showError(error)
-      }
-    },
-
     problem(): string {
       const d = this.data
       const text = d.text.trim()
@@ -192,8 +185,7 @@ Component({
             })
             break
           case 'resolve': {
-            const photos: string[] = []
-            for (const path of d.photos) photos.push(await uploadPhoto('suggestions', path))
+            const photos = await uploadPhotos('suggestions', d.photos)
             detail = await suggestions.resolve({
               id,
               reply: text,

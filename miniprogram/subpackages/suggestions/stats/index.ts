@@ -1,7 +1,7 @@
 /** Staff: a month's matters of the community, an estate or a building, and how fast they were answered. */
 import type { SuggestionStatistics } from '../../../../typings'
 import { pageBehavior } from '../../../behaviors/page'
-import { community } from '../../../services/community'
+import { estatesWithBuildings } from '../../../services/community'
 import { suggestions } from '../../../services/suggestions'
 import { messageOf } from '../../../utils/feedback'
 import { CATEGORY_OPTIONS, STATUS_OPTIONS } from '../../../utils/suggestionWords'
@@ -49,13 +49,11 @@ Component({
 
     async loadScopes() {
       try {
-        const estates = await community.listEstates(this.data.communityId)
+        const estates = await estatesWithBuildings(this.data.communityId)
         const scopes: Scope[] = [{ label: '全社区' }]
         for (const estate of estates) {
           scopes.push({ label: estate.name, estateId: estate.id })
-          for (const b of await community.listBuildings(estate.id)) {
-            scopes.push({ label: `${estate.name} ${b.number}`, buildingId: b.id })
-          }
+          for (const b of estate.buildings) scopes.push({ label: b.name, buildingId: b.id })
         }
         this.setData({ scopes })
       } catch (error) {

@@ -5,18 +5,17 @@
  */
 import type { SuggestionCategory } from '../../../../typings'
 import { pageBehavior } from '../../../behaviors/page'
-import { community } from '../../../services/community'
+import { photoPicker } from '../../../behaviors/photoPicker'
+import { community, myCommunityId } from '../../../services/community'
 import { askForNotices } from '../../../services/subscribe'
 import { suggestions } from '../../../services/suggestions'
-import { choosePhotos, uploadPhoto } from '../../../services/upload'
+import { uploadPhotos } from '../../../services/upload'
 import { messageOf, showError } from '../../../utils/feedback'
 import { newRequestId } from '../../../utils/requestId'
 import { CATEGORY_OPTIONS } from '../../../utils/suggestionWords'
 
-const MAX_PHOTOS = 9
-
 Component({
-  behaviors: [pageBehavior],
+  behaviors: [pageBehavior, photoPicker],
   data: {
     loading: true,
     error: '',
@@ -26,6 +25,7 @@ Component({
     description: '',
     place: '',
     photos: [] as string[],
+    maxPhotos: 9,
     showName: false,
     communityId: '',
     /** The home building the matter may concern, and whether it does. */
@@ -48,9 +48,8 @@ Component({
       this.setData({ onBehalf, buildingId: query['buildingId'] ?? '' })
       try {
         const me = await community.me()
-        const homes = me.bindings.filter((b) => b.status === 'approved')
-        const home = homes[0]
-        let communityId = query['communityId'] ?? home?.communityId ?? me.can.staffOf[0] ?? ''
+        const home = me.bindings.find((b) => b.status === 'approved')
+        let communityId = query['communityId'] ?? myCommunityId(me)
         if (onBehalf) {
           const role = me.roles.find((r) => r.buildingId === query['buildingId'])
           communityId = role?.communityId ?? me.can.staffOf[0] ?? communityId
@@ -94,20 +93,6 @@ Component({
       this.setData({ [field]: Boolean(event.detail) })
     },
 
-    async addPhotos() {
-      try {
-        const chosen = await choosePhotos(MAX_PHOTOS - this.data.photos.length)
-        this.setData({ photos: this.data.photos.concat(chosen).slice(0, MAX_PHOTOS) })
-      } catch (error) {
-        showError(error)
-      }
-    },
-
-    removePhoto(event: WechatMiniprogram.CustomEvent) {
-      const index = Number(event.currentTarget.dataset['index'])
-      this.setData({ photos: this.data.photos.filter((_p, i) => i !== index) })
-    },
-
     /** What is missing, in words, or '' when the form can be sent. */
     problem(): string {
       const d = this.data
@@ -148,8 +133,7 @@ Component({
       this.setData({ submitting: true })
       wx.showLoading({ title: d.photos.length ? '正在上传照片…' : '正在提交…', mask: true })
       try {
-        const photos: string[] = []
-        for (const path of d.photos) photos.push(await uploadPhoto('suggestions', path))
+        const photos = await uploadPhotos('suggestions', d.photos)
         const buildingId = d.onBehalf
           ? d.buildingId
           : d.home && d.aboutHome

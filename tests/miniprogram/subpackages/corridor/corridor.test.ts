@@ -1,6 +1,6 @@
 /** 睦邻楼道 pages against the real functions and the demo data. */
 import { render, settle } from '../../support/miniprogram'
-import { startLiveCloud, waitForText, type LiveCloud } from '../../support/liveCloud'
+import { startLiveCloud, until, waitForText, type LiveCloud } from '../../support/liveCloud'
 
 let live: LiveCloud
 beforeAll(async () => {
@@ -9,14 +9,6 @@ beforeAll(async () => {
 afterAll(() => live.cloud.cloud.close())
 
 const wx = () => (globalThis as unknown as { wx: Record<string, jest.Mock> }).wx
-
-async function until(check: () => boolean): Promise<void> {
-  const deadline = Date.now() + 3000
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error('timed out')
-    await new Promise((resolve) => setTimeout(resolve, 10))
-  }
-}
 
 describe('睦邻楼道', () => {
   it('asks someone without a household to bind one first', async () => {
@@ -48,9 +40,13 @@ describe('睦邻楼道', () => {
       comment: '二楼楼梯扶手松了',
     })
     ;(rate.instance as unknown as { addPhotos(): Promise<void> }).addPhotos()
-    await until(() => rate.querySelectorAll('.photo-image').length === 1)
+    await until(
+      () => rate.querySelectorAll('.photo-image').length === 1,
+      'the photo thumbnail',
+      3000,
+    )
     rate.querySelector('.submit')!.querySelector('.van-button')!.dispatchEvent('tap')
-    await until(() => wx()['navigateBack']!.mock.calls.length > 0)
+    await until(() => wx()['navigateBack']!.mock.calls.length > 0, 'the way back', 3000)
     expect(wx()['showToast']).toHaveBeenCalledWith(
       expect.objectContaining({ title: '感谢您的评价' }),
     )
@@ -114,7 +110,7 @@ describe('睦邻楼道', () => {
       options.success({ confirm: true }),
     )
     page.querySelector('.safety-to-suggestion')!.querySelector('.van-button')!.dispatchEvent('tap')
-    await until(() => wx()['navigateTo']!.mock.calls.length > 0)
+    await until(() => wx()['navigateTo']!.mock.calls.length > 0, 'the navigation', 3000)
     expect(String(wx()['navigateTo']!.mock.calls[0][0].url)).toMatch(
       /^\/subpackages\/suggestions\/detail\/index\?id=sg_/,
     )

@@ -1,6 +1,6 @@
 /** 提建议 pages against the real functions and the demo data: one matter from submission to confirmation. */
 import { render, settle, type Rendered } from '../../support/miniprogram'
-import { startLiveCloud, waitForText, type LiveCloud } from '../../support/liveCloud'
+import { startLiveCloud, until, waitForText, type LiveCloud } from '../../support/liveCloud'
 
 let live: LiveCloud
 beforeAll(async () => {
@@ -17,14 +17,6 @@ type Page = Rendered & { instance: Record<string, (...args: any[]) => any> }
 
 function open(path: string): Page {
   return render(path) as Page
-}
-
-async function until(check: () => boolean, what: string): Promise<void> {
-  const deadline = Date.now() + 4000
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((resolve) => setTimeout(resolve, 10))
-  }
 }
 
 function tapButton(page: Rendered, selector: string): void {

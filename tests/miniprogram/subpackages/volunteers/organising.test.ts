@@ -4,8 +4,8 @@
  * of hours, the teams, the staff dashboard (help requests, export), launching a project, and
  * asking for help.
  */
-import { render, settle, type Rendered } from '../../support/miniprogram'
-import { startLiveCloud, waitForText, type LiveCloud } from '../../support/liveCloud'
+import { render, settle, tap, type Rendered } from '../../support/miniprogram'
+import { startLiveCloud, until, waitForText, type LiveCloud } from '../../support/liveCloud'
 
 // The QR codes the local cloud draws need TextEncoder, which jsdom leaves out.
 ;(globalThis as Record<string, unknown>)['TextEncoder'] ??= require('node:util').TextEncoder
@@ -30,17 +30,6 @@ const MEMBER = 'demo-volunteer-zhou'
 const LEADER = 'demo-leader-lvzhou'
 const COMMUNITY = 'c-jinxi'
 const NOW_PROJECT = 'vptoday000000000001'
-
-async function tap(page: Rendered, ...selectors: string[]): Promise<void> {
-  let node = page
-  for (const selector of selectors) {
-    const next = node.querySelector(selector)
-    if (!next) throw new Error(`no ${selector} on the page`)
-    node = next as typeof page
-  }
-  node.querySelector('.van-button')!.dispatchEvent('tap')
-  await settle()
-}
 
 /** A project under way right now (the built function keeps the real clock), 小周 and 郑老师 on it. */
 beforeAll(() => {
@@ -70,14 +59,6 @@ beforeAll(() => {
     })
   })
 })
-
-async function until(check: () => boolean, what: string): Promise<void> {
-  const deadline = Date.now() + 4000
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((resolve) => setTimeout(resolve, 10))
-  }
-}
 
 async function currentCode(): Promise<string> {
   const result = (await live.cloud.cloud.callFunction(

@@ -5,8 +5,8 @@
  */
 import * as fs from 'node:fs'
 import * as path from 'node:path'
-import { MINIPROGRAM_DIST, render, settle, type Rendered } from '../../support/miniprogram'
-import { startLiveCloud, waitForText, type LiveCloud } from '../../support/liveCloud'
+import { MINIPROGRAM_DIST, render, settle, tap, type Rendered } from '../../support/miniprogram'
+import { startLiveCloud, until, waitForText, type LiveCloud } from '../../support/liveCloud'
 
 // The QR codes the local cloud draws need TextEncoder, which jsdom leaves out.
 ;(globalThis as Record<string, unknown>)['TextEncoder'] ??= require('node:util').TextEncoder
@@ -25,26 +25,6 @@ const MEMBER = 'demo-volunteer-zhou'
 const STAFF = 'demo-staff-jinxi'
 const TUTORING = 'vpdemo000000000001'
 const PATROL = 'vpdemo000000000002'
-
-/** Taps a Vant button, found through the components named by `path` (each a shadow tree deeper). */
-async function tap(page: Rendered, ...selectors: string[]): Promise<void> {
-  let node = page
-  for (const selector of selectors) {
-    const next = node.querySelector(selector)
-    if (!next) throw new Error(`no ${selector} on the page`)
-    node = next as typeof page
-  }
-  node.querySelector('.van-button')!.dispatchEvent('tap')
-  await settle()
-}
-
-async function until(check: () => boolean, what: string): Promise<void> {
-  const deadline = Date.now() + 4000
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((resolve) => setTimeout(resolve, 10))
-  }
-}
 
 describe('the 志愿 tab', () => {
   it('lists the open projects soonest first, with their phase and places', async () => {
