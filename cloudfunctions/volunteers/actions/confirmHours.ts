@@ -1,7 +1,6 @@
 import { z } from 'zod'
 import type { ConfirmHoursResult } from '../../../typings/volunteers'
 import { appendAudit } from '../../shared/audit'
-import { loadCaller } from '../../shared/caller'
 import { AppError } from '../../shared/errors'
 import { defineAction } from '../../shared/router'
 import { input, oneOf, text } from '../../shared/validation'
@@ -30,11 +29,8 @@ export const confirmHours = defineAction({
   }),
   async run(request, context): Promise<ConfirmHoursResult> {
     const db = context.cloud.database()
-    const [caller, project] = await Promise.all([
-      loadCaller(db, context.openid),
-      getProject(db, request.projectId),
-    ])
-    requireOrganiser(caller, project)
+    const project = await getProject(db, request.projectId)
+    requireOrganiser(context, project)
     const now = context.now()
     if (project.status === 'cancelled') throw new AppError('FAILED_PRECONDITION', '这个项目已取消')
     if (now.getTime() < new Date(project.startAt).getTime())

@@ -1,7 +1,6 @@
 import { z } from 'zod'
 import type { InvitedTeamView } from '../../../typings/volunteers'
 import { appendAudit } from '../../shared/audit'
-import { loadCaller } from '../../shared/caller'
 import { AppError } from '../../shared/errors'
 import { defineAction } from '../../shared/router'
 import { input, oneOf, text } from '../../shared/validation'
@@ -34,12 +33,8 @@ export const respondToProject = defineAction({
     context,
   ): Promise<InvitedTeamView> {
     const db = context.cloud.database()
-    const [caller, project, teamDoc] = await Promise.all([
-      loadCaller(db, context.openid),
-      getProject(db, id),
-      getTeam(db, team),
-    ])
-    if (!leads(caller, teamDoc))
+    const [project, teamDoc] = await Promise.all([getProject(db, id), getTeam(db, team)])
+    if (!leads(context, teamDoc))
       throw new AppError('PERMISSION_DENIED', '只有本队队长可以代表服务队响应')
     if (!project.invitedTeamIds.includes(team))
       throw new AppError('FAILED_PRECONDITION', '这个项目没有邀请贵队')

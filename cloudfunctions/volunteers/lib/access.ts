@@ -15,16 +15,16 @@ export const membershipId = (teamId: string, openid: string) => `${teamId}_${ope
 export const signupId = (projectId: string, openid: string) => `${projectId}_${openid}`
 export const responseId = (projectId: string, teamId: string) => `${projectId}_${teamId}`
 
-export function isOrganiser(caller: Caller, project: ProjectDoc): boolean {
+export function isOrganiser(caller: Pick<Caller, 'openid'>, project: ProjectDoc): boolean {
   return project.organiserOpenid === caller.openid
 }
 
-export function requireOrganiser(caller: Caller, project: ProjectDoc): void {
+export function requireOrganiser(caller: Pick<Caller, 'openid'>, project: ProjectDoc): void {
   if (!isOrganiser(caller, project))
     throw new AppError('PERMISSION_DENIED', '只有本项目的组织者可以进行这项操作')
 }
 
-export function leads(caller: Caller, team: TeamDoc): boolean {
+export function leads(caller: Pick<Caller, 'openid'>, team: TeamDoc): boolean {
   return team.leaderOpenid === caller.openid
 }
 
