@@ -12,13 +12,12 @@ import { isDuplicateKey } from '../../shared/idempotency'
 import { byIds, getCommunity } from '../../shared/lookups'
 import { COLLECTIONS, type UserDoc } from '../../shared/model'
 import { monthKey } from '../../shared/time'
-import { isOrganiser, nameFor, signupId } from './access'
+import { approvedTeamIds, isOrganiser, nameFor, signupId } from './access'
 import { settle } from './allocate'
 import { newSecret } from './codes'
 import {
   VOLUNTEER_COLLECTIONS,
   type HelpRequestDoc,
-  type MembershipDoc,
   type ProjectDoc,
   type SignupDoc,
   type TeamDoc,
@@ -212,10 +211,13 @@ export async function projectDetail(
   now: Date,
 ): Promise<ProjectDetail> {
   const ownId = signupId(project._id, caller.openid)
-  const own = await db.collection<SignupDoc>(VOLUNTEER_COLLECTIONS.signups).doc(ownId).get()
-  // A signup still being decided (the tap a moment ago, or one whose function stopped): decide it.
-  if (own.data?.status === 'queued') await settle(db, project._id, ownId, now)
-  const [community, { data: responses }, { data: mine }, { data: memberships }, head] =
+  const signups = db.collection<SignupDoc>(VOLUNTEER_COLLECTIONS.signups)
+  const own = await signups.doc(ownId).get()
+  // A signup still being decided (the tap a moment ago, or one whose function stopped): decide it,
+  // then read what was decided.
+  const settling = own.data?.status === 'queued'
+  if (settling) await settle(db, project._id, ownId, now)
+  const [community, { data: responses }, { data: mine }, myTeamIds, head, organiser] =
     await Promise.all([
       getCommunity(db, project.communityId),
       db
@@ -223,21 +225,17 @@ export async function projectDetail(
         .where({ projectId: project._id })
         .limit(50)
         .get(),
-      db.collection<SignupDoc>(VOLUNTEER_COLLECTIONS.signups).doc(ownId).get(),
-      db
-        .collection<MembershipDoc>(VOLUNTEER_COLLECTIONS.memberships)
-        .where({ openid: caller.openid, status: 'approved' })
-        .limit(50)
-        .get(),
+      settling ? signups.doc(ownId).get() : own,
+      approvedTeamIds(db, caller.openid),
       listHead(db, project._id, 50),
+      byIds<UserDoc>(db, COLLECTIONS.users, [project.organiserOpenid]),
     ])
   const teams = await byIds<TeamDoc>(db, VOLUNTEER_COLLECTIONS.teams, [
     ...project.invitedTeamIds,
     ...project.conditionTeamIds,
-    ...memberships.map((m) => m.teamId),
+    ...myTeamIds,
     ...head.flatMap((s) => (s.teamId ? [s.teamId] : [])),
   ])
-  const organiser = await byIds<UserDoc>(db, COLLECTIONS.users, [project.organiserOpenid])
   const teamName = (id: string | null) => (id ? (teams.get(id)?.name ?? null) : null)
   const staff = isStaffOf(caller, project.communityId)
   const organise = isOrganiser(caller, project)
@@ -259,6 +257,10 @@ export async function projectDetail(
     status: s.status === 'waitlisted' ? 'waitlisted' : 'confirmed',
   }))
   const organiserUser = organiser.get(project.organiserOpenid)
+  const [rank, overlaps] = await Promise.all([
+    mine ? waitlistRank(db, mine) : null,
+    project.status === 'open' ? overlapsFor(db, caller.openid, project, active?._id) : [],
+  ])
   return {
     ...projectSummary(project, community.name, now),
     description: project.description,
@@ -276,10 +278,9 @@ export async function projectDetail(
       staff || organise,
     ),
     volunteers,
-    mine: mine ? mySignupView(mine, await waitlistRank(db, mine), teamName(mine.teamId)) : null,
-    overlaps:
-      project.status === 'open' ? await overlapsFor(db, caller.openid, project, active?._id) : [],
-    myTeams: memberships.map((m) => ({ id: m.teamId, name: teamName(m.teamId) ?? '' })),
+    mine: mine ? mySignupView(mine, rank, teamName(mine.teamId)) : null,
+    overlaps,
+    myTeams: myTeamIds.map((id) => ({ id, name: teamName(id) ?? '' })),
     helpRequestId: project.helpRequestId ?? null,
     cancelReason: project.cancelReason ?? null,
     can: {
