@@ -1,18 +1,13 @@
 import { z } from 'zod'
 import type { SignupResult } from '../../../typings/volunteers'
+import { requirePrivacyAgreed } from '../../shared/caller'
 import { AppError } from '../../shared/errors'
 import { isDuplicateKey } from '../../shared/idempotency'
 import { byIds } from '../../shared/lookups'
 import { COLLECTIONS, type UserDoc } from '../../shared/model'
 import { defineAction } from '../../shared/router'
 import { input, requestId, text } from '../../shared/validation'
-import {
-  approvedTeamIds,
-  displayNameOf,
-  getProject,
-  requirePrivacyAgreed,
-  signupId,
-} from '../lib/access'
+import { approvedTeamIds, displayNameOf, getProject, signupId } from '../lib/access'
 import { settle } from '../lib/allocate'
 import { newPassCode } from '../lib/codes'
 import { projectId, teamId } from '../lib/fields'
@@ -53,7 +48,7 @@ export const signup = defineAction({
     ])
     const now = context.now()
     refuseClosed(project, now)
-    requirePrivacyAgreed({ user })
+    requirePrivacyAgreed(user?.deleted ? null : user)
     const signups = db.collection<SignupDoc>(VOLUNTEER_COLLECTIONS.signups)
 
     if (project.skills.length > 0 && request.confirmSkills !== true) {

@@ -34,14 +34,6 @@ export function requireTeamManager(caller: Caller, team: TeamDoc): void {
     throw new AppError('PERMISSION_DENIED', '只有本队队长或社区工作人员可以进行这项操作')
 }
 
-/** The gate for personal data: a first-time user agrees on the spot and tries again. */
-export function requirePrivacyAgreed(caller: Pick<Caller, 'user'>): void {
-  if (!caller.user || caller.user.deleted || !caller.user.privacyAgreed)
-    throw new AppError('FAILED_PRECONDITION', '请先阅读并同意《隐私保护指引》', [
-      { field: 'privacy', message: '未同意隐私保护指引' },
-    ])
-}
-
 /** The caller's approved memberships, in the given teams or all (at most 50). */
 export async function approvedTeamIds(db: Database, openid: string): Promise<string[]> {
   const { data } = await db

@@ -4,9 +4,8 @@
  */
 import type { HelpRequestView } from '../../../../typings'
 import { pageBehavior } from '../../../behaviors/page'
-import { CloudCallError } from '../../../services/cloud'
 import { volunteers } from '../../../services/volunteers'
-import { messageOf, showError } from '../../../utils/feedback'
+import { isPrivacyRefusal, messageOf, showError } from '../../../utils/feedback'
 import { newRequestId } from '../../../utils/requestId'
 import { formatBeijing } from '../../../utils/time'
 
@@ -109,12 +108,7 @@ Component({
         this.setData({ description: '', requestId: newRequestId() })
         this.setData({ mine: (await volunteers.myHelpRequests()).map(row) })
       } catch (error) {
-        if (
-          error instanceof CloudCallError &&
-          error.code === 'FAILED_PRECONDITION' &&
-          error.details.some((x) => x.field === 'privacy')
-        )
-          this.setData({ showConsent: true })
+        if (isPrivacyRefusal(error)) this.setData({ showConsent: true })
         else showError(error)
       } finally {
         this.setData({ saving: false })
