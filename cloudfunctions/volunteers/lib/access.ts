@@ -29,8 +29,12 @@ export function leads(caller: Pick<Caller, 'openid'>, team: TeamDoc): boolean {
 }
 
 /** The team's leader or the community's staff. */
+export function canManageTeam(caller: Caller, team: TeamDoc): boolean {
+  return leads(caller, team) || isStaffOf(caller, team.communityId)
+}
+
 export function requireTeamManager(caller: Caller, team: TeamDoc): void {
-  if (!leads(caller, team) && !isStaffOf(caller, team.communityId))
+  if (!canManageTeam(caller, team))
     throw new AppError('PERMISSION_DENIED', '只有本队队长或社区工作人员可以进行这项操作')
 }
 

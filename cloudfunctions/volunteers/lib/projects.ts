@@ -12,7 +12,7 @@ import { isDuplicateKey } from '../../shared/idempotency'
 import { byIds, getCommunity } from '../../shared/lookups'
 import { COLLECTIONS, type UserDoc } from '../../shared/model'
 import { monthKey } from '../../shared/time'
-import { approvedTeamIds, isOrganiser, nameFor, signupId } from './access'
+import { approvedTeamIds, isOrganiser, leads, nameFor, signupId } from './access'
 import { settle } from './allocate'
 import { newSecret } from './codes'
 import {
@@ -286,9 +286,10 @@ export async function projectDetail(
     can: {
       organise,
       staff,
-      respondFor: project.invitedTeamIds.filter(
-        (id) => teams.get(id)?.leaderOpenid === caller.openid,
-      ),
+      respondFor: project.invitedTeamIds.filter((id) => {
+        const team = teams.get(id)
+        return team !== undefined && leads(caller, team)
+      }),
     },
     sharePath: sharePath(project._id),
   }
