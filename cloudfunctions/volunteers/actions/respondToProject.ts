@@ -4,7 +4,7 @@ import { appendAudit } from '../../shared/audit'
 import { AppError } from '../../shared/errors'
 import { defineAction } from '../../shared/router'
 import { input, oneOf, text } from '../../shared/validation'
-import { getProject, getTeam, leads, responseId } from '../lib/access'
+import { getProject, getTeam, leads, refuseCancelled, responseId } from '../lib/access'
 import { projectId, teamId } from '../lib/fields'
 import { VOLUNTEER_COLLECTIONS, type TeamResponseDoc } from '../lib/model'
 
@@ -38,7 +38,7 @@ export const respondToProject = defineAction({
       throw new AppError('PERMISSION_DENIED', '只有本队队长可以代表服务队响应')
     if (!project.invitedTeamIds.includes(team))
       throw new AppError('FAILED_PRECONDITION', '这个项目没有邀请贵队')
-    if (project.status === 'cancelled') throw new AppError('FAILED_PRECONDITION', '这个项目已取消')
+    refuseCancelled(project)
     if (context.now().getTime() >= new Date(project.startAt).getTime())
       throw new AppError('FAILED_PRECONDITION', '项目已经开始，不能再更改响应')
     const responses = db.collection<TeamResponseDoc>(VOLUNTEER_COLLECTIONS.responses)

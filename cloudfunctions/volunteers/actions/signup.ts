@@ -7,7 +7,13 @@ import { byIds } from '../../shared/lookups'
 import { COLLECTIONS, type UserDoc } from '../../shared/model'
 import { defineAction } from '../../shared/router'
 import { input, requestId, text } from '../../shared/validation'
-import { approvedTeamIds, displayNameOf, getProject, signupId } from '../lib/access'
+import {
+  approvedTeamIds,
+  displayNameOf,
+  getProject,
+  refuseCancelled,
+  signupId,
+} from '../lib/access'
 import { settle } from '../lib/allocate'
 import { newPassCode } from '../lib/codes'
 import { projectId, teamId } from '../lib/fields'
@@ -17,7 +23,7 @@ import { signupOpen } from '../lib/rules'
 import { waitlistRank } from '../lib/views'
 
 function refuseClosed(project: ProjectDoc, now: Date): void {
-  if (project.status === 'cancelled') throw new AppError('FAILED_PRECONDITION', '这个项目已取消')
+  refuseCancelled(project)
   if (!signupOpen(project, now)) throw new AppError('FAILED_PRECONDITION', '报名已截止')
 }
 

@@ -11,6 +11,14 @@ export const getProject = (db: Database, id: string) =>
 export const getTeam = (db: Database, id: string) =>
   load<TeamDoc>(db, VOLUNTEER_COLLECTIONS.teams, id, '志愿服务队')
 
+/** Nothing more happens in a cancelled project (nor in one that is gone). */
+export function refuseCancelled<P extends Pick<ProjectDoc, 'status'>>(
+  project: P | null,
+): asserts project is P {
+  if (!project || project.status === 'cancelled')
+    throw new AppError('FAILED_PRECONDITION', '这个项目已取消')
+}
+
 export const membershipId = (teamId: string, openid: string) => `${teamId}_${openid}`
 export const signupId = (projectId: string, openid: string) => `${projectId}_${openid}`
 export const responseId = (projectId: string, teamId: string) => `${projectId}_${teamId}`
