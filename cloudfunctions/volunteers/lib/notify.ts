@@ -8,6 +8,7 @@ import type { Cloud } from '../../shared/cloud'
 import { sendSubscribeMessage } from '../../shared/notify'
 import { formatShanghai } from '../../shared/time'
 import { VOLUNTEER_COLLECTIONS, type ProjectDoc, type SignupDoc } from './model'
+import { projectPage } from './qr'
 
 export type VolunteerMessage = Extract<
   SubscribeTemplate,
@@ -21,9 +22,6 @@ export interface ProjectMessage {
   /** The third line: the place, or what happened. */
   note: string
 }
-
-export const projectPage = (projectId: string) =>
-  `subpackages/volunteers/project/index?id=${projectId}`
 
 /** Sends one message; answers whether WeChat took it. */
 export async function notify(

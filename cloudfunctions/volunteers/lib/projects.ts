@@ -12,7 +12,7 @@ import { isDuplicateKey } from '../../shared/idempotency'
 import { byIds, getCommunity } from '../../shared/lookups'
 import { COLLECTIONS, type UserDoc } from '../../shared/model'
 import { monthKey } from '../../shared/time'
-import { approvedTeamIds, isOrganiser, leads, nameFor, signupId } from './access'
+import { approvedTeamIds, isOrganiser, leads, nameFor, responseId, signupId } from './access'
 import { settle } from './allocate'
 import { newSecret } from './codes'
 import {
@@ -24,6 +24,7 @@ import {
   type TeamResponseDoc,
 } from './model'
 import { overlapsFor } from './overlaps'
+import { projectPage } from './qr'
 import { mySignupView, projectSummary, waitlistRank } from './views'
 
 /** Short enough for a QR scene (`c=<id>&k=<code>` ≤ 32): `vp` + 16 hex, derived from the request. */
@@ -31,8 +32,7 @@ export function projectIdFor(openid: string, requestId: string): string {
   return `vp${createHash('sha256').update(`${openid}\u0000${requestId}`).digest('hex').slice(0, 16)}`
 }
 
-export const sharePath = (projectId: string) =>
-  `/subpackages/volunteers/project/index?id=${projectId}`
+export const sharePath = (projectId: string) => `/${projectPage(projectId)}`
 
 export interface ProjectFields {
   communityId: string
@@ -160,7 +160,7 @@ export async function launchProject(
     }
     await db
       .collection<TeamResponseDoc>(VOLUNTEER_COLLECTIONS.responses)
-      .doc(`${id}_${teamId}`)
+      .doc(responseId(id, teamId))
       .set({ data: invitation })
   }
   try {
