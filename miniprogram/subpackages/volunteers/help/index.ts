@@ -8,6 +8,7 @@ import { volunteers } from '../../../services/volunteers'
 import { isPrivacyRefusal, messageOf, showError } from '../../../utils/feedback'
 import { newRequestId } from '../../../utils/requestId'
 import { formatBeijing } from '../../../utils/time'
+import { serviceTypesOf } from '../../../utils/volunteerWords'
 
 const STATUS_WORDS: Record<HelpRequestView['status'], string> = {
   open: '待处理',
@@ -56,10 +57,7 @@ Component({
           volunteers.listTeams(this.data.communityId),
           volunteers.myHelpRequests(),
         ])
-        const types: string[] = []
-        for (const team of teams)
-          for (const type of team.serviceTypes) if (types.indexOf(type) < 0) types.push(type)
-        this.setData({ loading: false, serviceTypes: types, mine: mine.map(row) })
+        this.setData({ loading: false, serviceTypes: serviceTypesOf(teams), mine: mine.map(row) })
       } catch (error) {
         this.setData({ loading: false, error: messageOf(error) })
       }
