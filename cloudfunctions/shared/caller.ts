@@ -80,7 +80,10 @@ export function requireBuildingManager(
 /** Personal data is taken only from someone who agreed to the privacy notice (ARCHITECTURE.md §3). */
 export function requirePrivacyAgreed(user: UserDoc | null): asserts user is UserDoc {
   if (!user?.privacyAgreed)
-    throw new AppError('FAILED_PRECONDITION', '请先阅读并同意《隐私保护指引》')
+    // The field tells a page to offer the notice on the spot, so that one can agree and try again.
+    throw new AppError('FAILED_PRECONDITION', '请先阅读并同意《隐私保护指引》', [
+      { field: 'privacy', message: '未同意隐私保护指引' },
+    ])
 }
 
 function hasRole(caller: Caller, test: (role: UserDoc['roles'][number]) => boolean): boolean {

@@ -8,3 +8,12 @@ export function messageOf(error: unknown): string {
 export function showError(error: unknown): void {
   wx.showToast({ title: messageOf(error), icon: 'none', duration: 3000 })
 }
+
+/** The server's privacy gate: the page offers the notice in place, and the person tries again. */
+export function isPrivacyRefusal(error: unknown): boolean {
+  return (
+    error instanceof CloudCallError &&
+    error.code === 'FAILED_PRECONDITION' &&
+    error.details.some((d) => d.field === 'privacy')
+  )
+}

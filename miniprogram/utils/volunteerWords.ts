@@ -101,3 +101,11 @@ export function sceneOfScan(result: { path?: string; result?: string }): Record<
   const match = /[?&]scene=(.*)$/.exec(text)
   return parseScene(match ? match[1] : text)
 }
+
+/** The kinds of service the teams offer, each once, in the order the teams list them. */
+export function serviceTypesOf(teams: ReadonlyArray<{ serviceTypes: string[] }>): string[] {
+  const types: string[] = []
+  for (const team of teams)
+    for (const type of team.serviceTypes) if (types.indexOf(type) < 0) types.push(type)
+  return types
+}

@@ -5,6 +5,8 @@
  * dashboard have something to show) and a resident's request for help. All people fictional.
  */
 import { createHash } from 'node:crypto'
+import { monthKey } from '../../cloudfunctions/shared/time'
+import { membershipId, responseId, signupId } from '../../cloudfunctions/volunteers/lib/access'
 import { DEMO_VOLUNTEER_TEAMS } from './places'
 import { DEMO_USERS } from './users'
 
@@ -29,7 +31,6 @@ function beijing(now: Date, days: number, hour: number, minute = 0): Date {
   )
 }
 
-const monthOf = (instant: Date) => new Date(instant.getTime() + 8 * HOUR).toISOString().slice(0, 7)
 const secretOf = (id: string) => createHash('sha256').update(`demo-secret-${id}`).digest('hex')
 const nameOf = (openid: string) => DEMO_USERS.find((u) => u.openid === openid)?.displayName ?? ''
 
@@ -101,7 +102,7 @@ export function demoVolunteerDocuments(now: Date): Record<string, Doc[]> {
     })
     for (const member of members) {
       memberships.push({
-        _id: `${team.id}_${member}`,
+        _id: membershipId(team.id, member),
         teamId: team.id,
         communityId: COMMUNITY,
         openid: member,
@@ -203,7 +204,7 @@ export function demoVolunteerDocuments(now: Date): Record<string, Doc[]> {
   for (const p of projects) {
     const end = new Date(p.start.getTime() + p.hours * HOUR)
     const deadline = new Date(p.start.getTime() - 12 * HOUR)
-    const month = monthOf(p.start)
+    const month = monthKey(p.start)
     const signups = p.signups ?? []
     docs['volunteerProjects']!.push({
       _id: p.id,
@@ -236,7 +237,7 @@ export function demoVolunteerDocuments(now: Date): Record<string, Doc[]> {
     for (const teamId of p.invited) {
       const answer = p.responses?.[teamId]
       docs['volunteerTeamResponses']!.push({
-        _id: `${p.id}_${teamId}`,
+        _id: responseId(p.id, teamId),
         projectId: p.id,
         teamId,
         communityId: COMMUNITY,
@@ -251,7 +252,7 @@ export function demoVolunteerDocuments(now: Date): Record<string, Doc[]> {
     signups.forEach((s, order) => {
       const past = s.minutes !== undefined
       docs['volunteerSignups']!.push({
-        _id: `${p.id}_${s.openid}`,
+        _id: signupId(p.id, s.openid),
         projectId: p.id,
         communityId: COMMUNITY,
         openid: s.openid,

@@ -5,8 +5,8 @@ import { defineAction } from '../../shared/router'
 import { input, text } from '../../shared/validation'
 import { getProject } from '../lib/access'
 import { projectId } from '../lib/fields'
-import { VOLUNTEER_COLLECTIONS, type ProjectDoc, type SignupDoc } from '../lib/model'
-import { notify } from '../lib/notify'
+import { VOLUNTEER_COLLECTIONS, type ProjectDoc } from '../lib/model'
+import { notifyVolunteers } from '../lib/notify'
 
 /**
  * Staff cancel a project that has not ended, with a reason; everyone on its list is told. The
@@ -45,31 +45,13 @@ export const cancelProject = defineAction({
       after: { status: 'cancelled' },
       reason,
     })
-    let notified = 0
-    let after = -1
-    for (;;) {
-      const { data } = await db
-        .collection<SignupDoc>(VOLUNTEER_COLLECTIONS.signups)
-        .where({
-          projectId: id,
-          status: db.command['in']!(['confirmed', 'waitlisted']),
-          order: db.command['gt']!(after),
-        })
-        .orderBy('order', 'asc')
-        .limit(100)
-        .get()
-      for (const signup of data) {
-        const sent = await notify(context.cloud, signup.openid, 'volunteerCancelled', {
-          projectId: id,
-          title: project.title,
-          startAt: project.startAt,
-          note: `项目已取消：${reason}`,
-        })
-        if (sent) notified++
-      }
-      if (data.length < 100) break
-      after = data[data.length - 1]!.order
-    }
+    const notified = await notifyVolunteers(
+      context.cloud,
+      project,
+      ['confirmed', 'waitlisted'],
+      'volunteerCancelled',
+      `项目已取消：${reason}`,
+    )
     return { projectId: id, status: 'cancelled' as const, notified }
   },
 })

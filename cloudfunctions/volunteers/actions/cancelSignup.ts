@@ -2,7 +2,7 @@ import type { CancelSignupResult } from '../../../typings/volunteers'
 import { AppError } from '../../shared/errors'
 import { defineAction } from '../../shared/router'
 import { input } from '../../shared/validation'
-import { getProject, signupId } from '../lib/access'
+import { getProject, refuseCancelled, signupId } from '../lib/access'
 import { projectId } from '../lib/fields'
 import { VOLUNTEER_COLLECTIONS, type ProjectDoc, type SignupDoc } from '../lib/model'
 import { settle } from '../lib/allocate'
@@ -20,7 +20,7 @@ export const cancelSignup = defineAction({
     const db = context.cloud.database()
     const project = await getProject(db, id)
     const now = context.now()
-    if (project.status === 'cancelled') throw new AppError('FAILED_PRECONDITION', '这个项目已取消')
+    refuseCancelled(project)
     if (now.getTime() >= new Date(project.startAt).getTime())
       throw new AppError('FAILED_PRECONDITION', '项目已经开始，不能再取消报名，请联系组织者')
     const mine = signupId(id, context.openid)
@@ -36,8 +36,7 @@ export const cancelSignup = defineAction({
       const signups = tx.collection<SignupDoc>(VOLUNTEER_COLLECTIONS.signups)
       const { data: current } = await projects.doc(id).get()
       const { data: signup } = await signups.doc(mine).get()
-      if (!current || current.status === 'cancelled')
-        throw new AppError('FAILED_PRECONDITION', '这个项目已取消')
+      refuseCancelled(current)
       if (!signup || signup.status === 'cancelled')
         throw new AppError('FAILED_PRECONDITION', '您没有报名这个项目')
       if (signup.status === 'queued') throw new AppError('CONFLICT', '报名还在处理中，请稍后再试')

@@ -1,11 +1,10 @@
 import { z } from 'zod'
 import type { ConfirmHoursResult } from '../../../typings/volunteers'
 import { appendAudit } from '../../shared/audit'
-import { loadCaller } from '../../shared/caller'
 import { AppError } from '../../shared/errors'
 import { defineAction } from '../../shared/router'
 import { input, oneOf, text } from '../../shared/validation'
-import { getProject, requireOrganiser, signupId } from '../lib/access'
+import { getProject, refuseCancelled, requireOrganiser, signupId } from '../lib/access'
 import { openid, projectId } from '../lib/fields'
 import { VOLUNTEER_COLLECTIONS, type SignupDoc } from '../lib/model'
 import { hoursOf, MAX_SERVICE_MINUTES } from '../lib/rules'
@@ -30,13 +29,10 @@ export const confirmHours = defineAction({
   }),
   async run(request, context): Promise<ConfirmHoursResult> {
     const db = context.cloud.database()
-    const [caller, project] = await Promise.all([
-      loadCaller(db, context.openid),
-      getProject(db, request.projectId),
-    ])
-    requireOrganiser(caller, project)
+    const project = await getProject(db, request.projectId)
+    requireOrganiser(context, project)
     const now = context.now()
-    if (project.status === 'cancelled') throw new AppError('FAILED_PRECONDITION', '这个项目已取消')
+    refuseCancelled(project)
     if (now.getTime() < new Date(project.startAt).getTime())
       throw new AppError('FAILED_PRECONDITION', '项目开始后才能确认服务时长')
     const id = signupId(project._id, request.openid)

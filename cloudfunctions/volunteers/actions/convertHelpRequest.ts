@@ -3,7 +3,6 @@ import { loadCaller, requireStaffOf } from '../../shared/caller'
 import { AppError } from '../../shared/errors'
 import { defineAction } from '../../shared/router'
 import { docId, input, requestId } from '../../shared/validation'
-import { getProject } from '../lib/access'
 import { projectFromRequest } from '../lib/help'
 import { VOLUNTEER_COLLECTIONS, type HelpRequestDoc, type TeamDoc } from '../lib/model'
 import { launchProject, projectDetail, projectIdFor } from '../lib/projects'
@@ -25,12 +24,9 @@ export const convertHelpRequest = defineAction({
     if (!request) throw new AppError('NOT_FOUND', '没有找到这条求助')
     requireStaffOf(caller, request.communityId)
     const id = projectIdFor(context.openid, clientRequestId)
+    // A repeat passes here; launchProject answers the project it made.
     if (request.status !== 'open' && request.projectId !== id)
       throw new AppError('FAILED_PRECONDITION', '这条求助已经处理过了')
-    if (request.projectId === id) {
-      const existing = await db.collection(VOLUNTEER_COLLECTIONS.projects).doc(id).get()
-      if (existing.data) return projectDetail(db, caller, await getProject(db, id), now)
-    }
     const { data: teams } = await db
       .collection<TeamDoc>(VOLUNTEER_COLLECTIONS.teams)
       .where({ communityId: request.communityId })

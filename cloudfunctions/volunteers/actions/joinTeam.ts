@@ -1,9 +1,9 @@
-import { loadCaller } from '../../shared/caller'
+import { loadCaller, requirePrivacyAgreed } from '../../shared/caller'
 import { AppError } from '../../shared/errors'
 import { isDuplicateKey } from '../../shared/idempotency'
 import { defineAction } from '../../shared/router'
 import { input, text } from '../../shared/validation'
-import { getTeam, membershipId, requirePrivacyAgreed } from '../lib/access'
+import { getTeam, membershipId } from '../lib/access'
 import { teamId } from '../lib/fields'
 import { VOLUNTEER_COLLECTIONS, type MembershipDoc } from '../lib/model'
 
@@ -13,7 +13,7 @@ export const joinTeam = defineAction({
   async run({ teamId: id, note }, context) {
     const db = context.cloud.database()
     const [caller, team] = await Promise.all([loadCaller(db, context.openid), getTeam(db, id)])
-    requirePrivacyAgreed(caller)
+    requirePrivacyAgreed(caller.user)
     const memberships = db.collection<MembershipDoc>(VOLUNTEER_COLLECTIONS.memberships)
     const key = membershipId(id, context.openid)
     const request = {

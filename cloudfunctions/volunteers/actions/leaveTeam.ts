@@ -1,7 +1,7 @@
 import { AppError } from '../../shared/errors'
 import { defineAction } from '../../shared/router'
 import { input } from '../../shared/validation'
-import { getTeam, membershipId } from '../lib/access'
+import { getTeam, leads, membershipId } from '../lib/access'
 import { teamId } from '../lib/fields'
 import { VOLUNTEER_COLLECTIONS, type MembershipDoc, type TeamDoc } from '../lib/model'
 
@@ -11,7 +11,7 @@ export const leaveTeam = defineAction({
   async run({ teamId: id }, context) {
     const db = context.cloud.database()
     const team = await getTeam(db, id)
-    if (team.leaderOpenid === context.openid)
+    if (leads(context, team))
       throw new AppError('FAILED_PRECONDITION', '队长不能退出，请先由社区工作人员更换队长')
     const key = membershipId(id, context.openid)
     const { data: current } = await db

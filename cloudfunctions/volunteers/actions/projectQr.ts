@@ -2,7 +2,7 @@ import { isStaffOf, loadCaller } from '../../shared/caller'
 import { AppError } from '../../shared/errors'
 import { defineAction } from '../../shared/router'
 import { input } from '../../shared/validation'
-import { getProject, isOrganiser } from '../lib/access'
+import { getProject, isOrganiser, leads } from '../lib/access'
 import { projectId } from '../lib/fields'
 import { VOLUNTEER_COLLECTIONS, type TeamDoc } from '../lib/model'
 import { byIds } from '../../shared/lookups'
@@ -21,7 +21,7 @@ export const projectQr = defineAction({
       getProject(db, id),
     ])
     const teams = await byIds<TeamDoc>(db, VOLUNTEER_COLLECTIONS.teams, project.invitedTeamIds)
-    const leader = [...teams.values()].some((t) => t.leaderOpenid === context.openid)
+    const leader = [...teams.values()].some((t) => leads(context, t))
     if (!isStaffOf(caller, project.communityId) && !isOrganiser(caller, project) && !leader)
       throw new AppError(
         'PERMISSION_DENIED',

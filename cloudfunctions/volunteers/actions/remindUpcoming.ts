@@ -1,7 +1,7 @@
 import { defineAction } from '../../shared/router'
 import { input } from '../../shared/validation'
-import { VOLUNTEER_COLLECTIONS, type ProjectDoc, type SignupDoc } from '../lib/model'
-import { notify } from '../lib/notify'
+import { VOLUNTEER_COLLECTIONS, type ProjectDoc } from '../lib/model'
+import { notifyVolunteers } from '../lib/notify'
 
 /** Projects starting within this window get their reminder. */
 export const REMIND_BEFORE_MS = 2 * 3600_000
@@ -37,26 +37,13 @@ export const remindUpcoming = defineAction({
         .update({ data: { reminderSent: true } })
       if (stats.updated !== 1) continue
       claimed++
-      let after = -1
-      for (;;) {
-        const { data } = await db
-          .collection<SignupDoc>(VOLUNTEER_COLLECTIONS.signups)
-          .where({ projectId: project._id, status: 'confirmed', order: _['gt']!(after) })
-          .orderBy('order', 'asc')
-          .limit(100)
-          .get()
-        for (const signup of data) {
-          const sent = await notify(context.cloud, signup.openid, 'volunteerReminder', {
-            projectId: project._id,
-            title: project.title,
-            startAt: project.startAt,
-            note: project.place,
-          })
-          if (sent) reminded++
-        }
-        if (data.length < 100) break
-        after = data[data.length - 1]!.order
-      }
+      reminded += await notifyVolunteers(
+        context.cloud,
+        project,
+        ['confirmed'],
+        'volunteerReminder',
+        project.place,
+      )
     }
     return { projects: claimed, reminded }
   },

@@ -1,12 +1,12 @@
 import { z } from 'zod'
 import type { HelpRequestView } from '../../../typings/volunteers'
-import { loadCaller } from '../../shared/caller'
+import { loadCaller, requirePrivacyAgreed } from '../../shared/caller'
 import { checkText } from '../../shared/contentCheck'
 import { AppError } from '../../shared/errors'
 import { isDuplicateKey, requestScopedId } from '../../shared/idempotency'
 import { defineAction } from '../../shared/router'
 import { docId, input, requestId, text } from '../../shared/validation'
-import { displayNameOf, requirePrivacyAgreed } from '../lib/access'
+import { displayNameOf } from '../lib/access'
 import { instant, serviceType } from '../lib/fields'
 import { helpRequestView } from '../lib/help'
 import { VOLUNTEER_COLLECTIONS, type HelpRequestDoc } from '../lib/model'
@@ -38,7 +38,7 @@ export const requestHelp = defineAction({
     const repeat = await requests.doc(id).get()
     if (repeat.data) return helpRequestView(caller, repeat.data)
 
-    requirePrivacyAgreed(caller)
+    requirePrivacyAgreed(caller.user)
     if (!caller.homes.some((home) => home.communityId === request.communityId))
       throw new AppError('PERMISSION_DENIED', '绑定本社区的房屋后才能求助')
     const now = context.now()

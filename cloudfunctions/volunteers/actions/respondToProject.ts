@@ -1,11 +1,10 @@
 import { z } from 'zod'
 import type { InvitedTeamView } from '../../../typings/volunteers'
 import { appendAudit } from '../../shared/audit'
-import { loadCaller } from '../../shared/caller'
 import { AppError } from '../../shared/errors'
 import { defineAction } from '../../shared/router'
 import { input, oneOf, text } from '../../shared/validation'
-import { getProject, getTeam, leads, responseId } from '../lib/access'
+import { getProject, getTeam, leads, refuseCancelled, responseId } from '../lib/access'
 import { projectId, teamId } from '../lib/fields'
 import { VOLUNTEER_COLLECTIONS, type TeamResponseDoc } from '../lib/model'
 
@@ -34,16 +33,12 @@ export const respondToProject = defineAction({
     context,
   ): Promise<InvitedTeamView> {
     const db = context.cloud.database()
-    const [caller, project, teamDoc] = await Promise.all([
-      loadCaller(db, context.openid),
-      getProject(db, id),
-      getTeam(db, team),
-    ])
-    if (!leads(caller, teamDoc))
+    const [project, teamDoc] = await Promise.all([getProject(db, id), getTeam(db, team)])
+    if (!leads(context, teamDoc))
       throw new AppError('PERMISSION_DENIED', '只有本队队长可以代表服务队响应')
     if (!project.invitedTeamIds.includes(team))
       throw new AppError('FAILED_PRECONDITION', '这个项目没有邀请贵队')
-    if (project.status === 'cancelled') throw new AppError('FAILED_PRECONDITION', '这个项目已取消')
+    refuseCancelled(project)
     if (context.now().getTime() >= new Date(project.startAt).getTime())
       throw new AppError('FAILED_PRECONDITION', '项目已经开始，不能再更改响应')
     const responses = db.collection<TeamResponseDoc>(VOLUNTEER_COLLECTIONS.responses)

@@ -1,7 +1,6 @@
 import { z } from 'zod'
 import type { ScanResult } from '../../../typings/volunteers'
 import { appendAudit } from '../../shared/audit'
-import { loadCaller } from '../../shared/caller'
 import { AppError } from '../../shared/errors'
 import { defineAction } from '../../shared/router'
 import { input } from '../../shared/validation'
@@ -31,11 +30,8 @@ export const scanPass = defineAction({
   }),
   async run({ projectId: id, pass }, context): Promise<ScanResult> {
     const db = context.cloud.database()
-    const [caller, project] = await Promise.all([
-      loadCaller(db, context.openid),
-      getProject(db, id),
-    ])
-    requireOrganiser(caller, project)
+    const project = await getProject(db, id)
+    requireOrganiser(context, project)
     const now = context.now()
     const { passCode, valid } = parsePass(await secretOf(db, id), pass, now)
     const { data } = await db

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { SignupResult } from '../../../typings/volunteers'
+import { requirePrivacyAgreed } from '../../shared/caller'
 import { AppError } from '../../shared/errors'
 import { isDuplicateKey } from '../../shared/idempotency'
 import { byIds } from '../../shared/lookups'
@@ -10,7 +11,7 @@ import {
   approvedTeamIds,
   displayNameOf,
   getProject,
-  requirePrivacyAgreed,
+  refuseCancelled,
   signupId,
 } from '../lib/access'
 import { settle } from '../lib/allocate'
@@ -22,7 +23,7 @@ import { signupOpen } from '../lib/rules'
 import { waitlistRank } from '../lib/views'
 
 function refuseClosed(project: ProjectDoc, now: Date): void {
-  if (project.status === 'cancelled') throw new AppError('FAILED_PRECONDITION', '这个项目已取消')
+  refuseCancelled(project)
   if (!signupOpen(project, now)) throw new AppError('FAILED_PRECONDITION', '报名已截止')
 }
 
@@ -53,7 +54,7 @@ export const signup = defineAction({
     ])
     const now = context.now()
     refuseClosed(project, now)
-    requirePrivacyAgreed({ user })
+    requirePrivacyAgreed(user?.deleted ? null : user)
     const signups = db.collection<SignupDoc>(VOLUNTEER_COLLECTIONS.signups)
 
     if (project.skills.length > 0 && request.confirmSkills !== true) {

@@ -1,10 +1,10 @@
 import type { TeamDetail } from '../../../typings/volunteers'
-import { isStaffOf, loadCaller } from '../../shared/caller'
+import { loadCaller } from '../../shared/caller'
 import { byIds } from '../../shared/lookups'
 import { COLLECTIONS, type UserDoc } from '../../shared/model'
 import { defineAction } from '../../shared/router'
 import { input } from '../../shared/validation'
-import { getTeam, nameFor } from '../lib/access'
+import { canManageTeam, getTeam, nameFor } from '../lib/access'
 import { teamId } from '../lib/fields'
 import { VOLUNTEER_COLLECTIONS, type MembershipDoc, type TeamResponseDoc } from '../lib/model'
 import { myMemberships, teamViews, userName } from '../lib/teams'
@@ -25,7 +25,7 @@ export const teamDetail = defineAction({
       getTeam(db, id),
       myMemberships(db, context.openid),
     ])
-    const canManage = team.leaderOpenid === context.openid || isStaffOf(caller, team.communityId)
+    const canManage = canManageTeam(caller, team)
     const members = db.collection<MembershipDoc>(VOLUNTEER_COLLECTIONS.memberships)
     const since = new Date(context.now().getTime() - 24 * 3600_000)
     const [{ data: approved }, { data: pending }, { data: invitations }, totals] =

@@ -11,35 +11,39 @@ export const getProject = (db: Database, id: string) =>
 export const getTeam = (db: Database, id: string) =>
   load<TeamDoc>(db, VOLUNTEER_COLLECTIONS.teams, id, '志愿服务队')
 
+/** Nothing more happens in a cancelled project (nor in one that is gone). */
+export function refuseCancelled<P extends Pick<ProjectDoc, 'status'>>(
+  project: P | null,
+): asserts project is P {
+  if (!project || project.status === 'cancelled')
+    throw new AppError('FAILED_PRECONDITION', '这个项目已取消')
+}
+
 export const membershipId = (teamId: string, openid: string) => `${teamId}_${openid}`
 export const signupId = (projectId: string, openid: string) => `${projectId}_${openid}`
 export const responseId = (projectId: string, teamId: string) => `${projectId}_${teamId}`
 
-export function isOrganiser(caller: Caller, project: ProjectDoc): boolean {
+export function isOrganiser(caller: Pick<Caller, 'openid'>, project: ProjectDoc): boolean {
   return project.organiserOpenid === caller.openid
 }
 
-export function requireOrganiser(caller: Caller, project: ProjectDoc): void {
+export function requireOrganiser(caller: Pick<Caller, 'openid'>, project: ProjectDoc): void {
   if (!isOrganiser(caller, project))
     throw new AppError('PERMISSION_DENIED', '只有本项目的组织者可以进行这项操作')
 }
 
-export function leads(caller: Caller, team: TeamDoc): boolean {
+export function leads(caller: Pick<Caller, 'openid'>, team: TeamDoc): boolean {
   return team.leaderOpenid === caller.openid
 }
 
 /** The team's leader or the community's staff. */
-export function requireTeamManager(caller: Caller, team: TeamDoc): void {
-  if (!leads(caller, team) && !isStaffOf(caller, team.communityId))
-    throw new AppError('PERMISSION_DENIED', '只有本队队长或社区工作人员可以进行这项操作')
+export function canManageTeam(caller: Caller, team: TeamDoc): boolean {
+  return leads(caller, team) || isStaffOf(caller, team.communityId)
 }
 
-/** The gate for personal data: a first-time user agrees on the spot and tries again. */
-export function requirePrivacyAgreed(caller: Pick<Caller, 'user'>): void {
-  if (!caller.user || caller.user.deleted || !caller.user.privacyAgreed)
-    throw new AppError('FAILED_PRECONDITION', '请先阅读并同意《隐私保护指引》', [
-      { field: 'privacy', message: '未同意隐私保护指引' },
-    ])
+export function requireTeamManager(caller: Caller, team: TeamDoc): void {
+  if (!canManageTeam(caller, team))
+    throw new AppError('PERMISSION_DENIED', '只有本队队长或社区工作人员可以进行这项操作')
 }
 
 /** The caller's approved memberships, in the given teams or all (at most 50). */

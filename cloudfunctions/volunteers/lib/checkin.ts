@@ -10,7 +10,7 @@ import {
   type ProjectSecretDoc,
   type SignupDoc,
 } from './model'
-import { getProject, signupId } from './access'
+import { getProject, refuseCancelled, signupId } from './access'
 import { acceptsCheckInCode } from './codes'
 import { checkInWindow, checkOutCloses, serviceMinutes } from './rules'
 import { iso } from './views'
@@ -30,7 +30,7 @@ export function requireCheckTime(
   now: Date,
   what: 'checkIn' | 'checkOut',
 ): void {
-  if (project.status === 'cancelled') throw new AppError('FAILED_PRECONDITION', '这个项目已取消')
+  refuseCancelled(project)
   const { opens, closes } = checkInWindow(project)
   const last = what === 'checkIn' ? closes : checkOutCloses(project)
   const t = now.getTime()

@@ -12,19 +12,19 @@ import { isDuplicateKey } from '../../shared/idempotency'
 import { byIds, getCommunity } from '../../shared/lookups'
 import { COLLECTIONS, type UserDoc } from '../../shared/model'
 import { monthKey } from '../../shared/time'
-import { isOrganiser, nameFor, signupId } from './access'
+import { approvedTeamIds, isOrganiser, leads, nameFor, responseId, signupId } from './access'
 import { settle } from './allocate'
 import { newSecret } from './codes'
 import {
   VOLUNTEER_COLLECTIONS,
   type HelpRequestDoc,
-  type MembershipDoc,
   type ProjectDoc,
   type SignupDoc,
   type TeamDoc,
   type TeamResponseDoc,
 } from './model'
 import { overlapsFor } from './overlaps'
+import { projectPage } from './qr'
 import { mySignupView, projectSummary, waitlistRank } from './views'
 
 /** Short enough for a QR scene (`c=<id>&k=<code>` ≤ 32): `vp` + 16 hex, derived from the request. */
@@ -32,8 +32,7 @@ export function projectIdFor(openid: string, requestId: string): string {
   return `vp${createHash('sha256').update(`${openid}\u0000${requestId}`).digest('hex').slice(0, 16)}`
 }
 
-export const sharePath = (projectId: string) =>
-  `/subpackages/volunteers/project/index?id=${projectId}`
+export const sharePath = (projectId: string) => `/${projectPage(projectId)}`
 
 export interface ProjectFields {
   communityId: string
@@ -161,7 +160,7 @@ export async function launchProject(
     }
     await db
       .collection<TeamResponseDoc>(VOLUNTEER_COLLECTIONS.responses)
-      .doc(`${id}_${teamId}`)
+      .doc(responseId(id, teamId))
       .set({ data: invitation })
   }
   try {
@@ -212,10 +211,13 @@ export async function projectDetail(
   now: Date,
 ): Promise<ProjectDetail> {
   const ownId = signupId(project._id, caller.openid)
-  const own = await db.collection<SignupDoc>(VOLUNTEER_COLLECTIONS.signups).doc(ownId).get()
-  // A signup still being decided (the tap a moment ago, or one whose function stopped): decide it.
-  if (own.data?.status === 'queued') await settle(db, project._id, ownId, now)
-  const [community, { data: responses }, { data: mine }, { data: memberships }, head] =
+  const signups = db.collection<SignupDoc>(VOLUNTEER_COLLECTIONS.signups)
+  const own = await signups.doc(ownId).get()
+  // A signup still being decided (the tap a moment ago, or one whose function stopped): decide it,
+  // then read what was decided.
+  const settling = own.data?.status === 'queued'
+  if (settling) await settle(db, project._id, ownId, now)
+  const [community, { data: responses }, { data: mine }, myTeamIds, head, organiser] =
     await Promise.all([
       getCommunity(db, project.communityId),
       db
@@ -223,21 +225,17 @@ export async function projectDetail(
         .where({ projectId: project._id })
         .limit(50)
         .get(),
-      db.collection<SignupDoc>(VOLUNTEER_COLLECTIONS.signups).doc(ownId).get(),
-      db
-        .collection<MembershipDoc>(VOLUNTEER_COLLECTIONS.memberships)
-        .where({ openid: caller.openid, status: 'approved' })
-        .limit(50)
-        .get(),
+      settling ? signups.doc(ownId).get() : own,
+      approvedTeamIds(db, caller.openid),
       listHead(db, project._id, 50),
+      byIds<UserDoc>(db, COLLECTIONS.users, [project.organiserOpenid]),
     ])
   const teams = await byIds<TeamDoc>(db, VOLUNTEER_COLLECTIONS.teams, [
     ...project.invitedTeamIds,
     ...project.conditionTeamIds,
-    ...memberships.map((m) => m.teamId),
+    ...myTeamIds,
     ...head.flatMap((s) => (s.teamId ? [s.teamId] : [])),
   ])
-  const organiser = await byIds<UserDoc>(db, COLLECTIONS.users, [project.organiserOpenid])
   const teamName = (id: string | null) => (id ? (teams.get(id)?.name ?? null) : null)
   const staff = isStaffOf(caller, project.communityId)
   const organise = isOrganiser(caller, project)
@@ -259,6 +257,10 @@ export async function projectDetail(
     status: s.status === 'waitlisted' ? 'waitlisted' : 'confirmed',
   }))
   const organiserUser = organiser.get(project.organiserOpenid)
+  const [rank, overlaps] = await Promise.all([
+    mine ? waitlistRank(db, mine) : null,
+    project.status === 'open' ? overlapsFor(db, caller.openid, project, active?._id) : [],
+  ])
   return {
     ...projectSummary(project, community.name, now),
     description: project.description,
@@ -276,18 +278,18 @@ export async function projectDetail(
       staff || organise,
     ),
     volunteers,
-    mine: mine ? mySignupView(mine, await waitlistRank(db, mine), teamName(mine.teamId)) : null,
-    overlaps:
-      project.status === 'open' ? await overlapsFor(db, caller.openid, project, active?._id) : [],
-    myTeams: memberships.map((m) => ({ id: m.teamId, name: teamName(m.teamId) ?? '' })),
+    mine: mine ? mySignupView(mine, rank, teamName(mine.teamId)) : null,
+    overlaps,
+    myTeams: myTeamIds.map((id) => ({ id, name: teamName(id) ?? '' })),
     helpRequestId: project.helpRequestId ?? null,
     cancelReason: project.cancelReason ?? null,
     can: {
       organise,
       staff,
-      respondFor: project.invitedTeamIds.filter(
-        (id) => teams.get(id)?.leaderOpenid === caller.openid,
-      ),
+      respondFor: project.invitedTeamIds.filter((id) => {
+        const team = teams.get(id)
+        return team !== undefined && leads(caller, team)
+      }),
     },
     sharePath: sharePath(project._id),
   }

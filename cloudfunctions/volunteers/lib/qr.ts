@@ -6,6 +6,8 @@ import type { Cloud } from '../../shared/cloud'
 import { AppError } from '../../shared/errors'
 
 export const PROJECT_PAGE = 'subpackages/volunteers/project/index'
+/** The project page with the project to show, as subscribe messages (and, after a `/`, shares) open it. */
+export const projectPage = (projectId: string) => `${PROJECT_PAGE}?id=${projectId}`
 export const MAX_SCENE = 32
 
 /** Scenes: `p=<id>` opens a project, `c=<id>&k=<code>` checks in, `v=<pass>` is a volunteer's pass. */

@@ -1,10 +1,10 @@
 /** Teams as the caller sees them. */
 import type { TeamView } from '../../../typings/volunteers'
-import { isStaffOf, type Caller } from '../../shared/caller'
+import type { Caller } from '../../shared/caller'
 import type { Database } from '../../shared/cloud'
 import { byIds } from '../../shared/lookups'
 import { COLLECTIONS, type UserDoc } from '../../shared/model'
-import { nameFor } from './access'
+import { canManageTeam, leads, nameFor } from './access'
 import { VOLUNTEER_COLLECTIONS, type MembershipDoc, type TeamDoc } from './model'
 
 export const userName = (user: UserDoc | undefined): string =>
@@ -35,7 +35,7 @@ export async function teamViews(
   )
   return teams.map((team) => {
     const mine = memberships.get(team._id)
-    const full = isStaffOf(caller, team.communityId) || team.leaderOpenid === caller.openid
+    const full = canManageTeam(caller, team)
     return {
       id: team._id,
       communityId: team.communityId,
@@ -47,7 +47,7 @@ export async function teamViews(
         : null,
       memberCount: team.memberCount,
       myMembership: mine?.status ?? null,
-      iLead: team.leaderOpenid === caller.openid,
+      iLead: leads(caller, team),
     }
   })
 }

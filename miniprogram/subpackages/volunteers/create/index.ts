@@ -8,6 +8,7 @@ import { volunteers } from '../../../services/volunteers'
 import { messageOf, showError } from '../../../utils/feedback'
 import { newRequestId } from '../../../utils/requestId'
 import { formatBeijing } from '../../../utils/time'
+import { serviceTypesOf } from '../../../utils/volunteerWords'
 
 const DAY = 86_400_000
 
@@ -60,13 +61,10 @@ Component({
       this.setData({ loading: true, error: '' })
       try {
         const teams = await volunteers.listTeams(this.data.communityId)
-        const types: string[] = []
-        for (const team of teams)
-          for (const type of team.serviceTypes) if (types.indexOf(type) < 0) types.push(type)
         this.setData({
           loading: false,
           teams: teams.map((t) => ({ ...t, on: false })),
-          serviceTypes: types,
+          serviceTypes: serviceTypesOf(teams),
         })
       } catch (error) {
         this.setData({ loading: false, error: messageOf(error) })

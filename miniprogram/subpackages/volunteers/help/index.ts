@@ -4,11 +4,11 @@
  */
 import type { HelpRequestView } from '../../../../typings'
 import { pageBehavior } from '../../../behaviors/page'
-import { CloudCallError } from '../../../services/cloud'
 import { volunteers } from '../../../services/volunteers'
-import { messageOf, showError } from '../../../utils/feedback'
+import { isPrivacyRefusal, messageOf, showError } from '../../../utils/feedback'
 import { newRequestId } from '../../../utils/requestId'
 import { formatBeijing } from '../../../utils/time'
+import { serviceTypesOf } from '../../../utils/volunteerWords'
 
 const STATUS_WORDS: Record<HelpRequestView['status'], string> = {
   open: '待处理',
@@ -57,10 +57,7 @@ Component({
           volunteers.listTeams(this.data.communityId),
           volunteers.myHelpRequests(),
         ])
-        const types: string[] = []
-        for (const team of teams)
-          for (const type of team.serviceTypes) if (types.indexOf(type) < 0) types.push(type)
-        this.setData({ loading: false, serviceTypes: types, mine: mine.map(row) })
+        this.setData({ loading: false, serviceTypes: serviceTypesOf(teams), mine: mine.map(row) })
       } catch (error) {
         this.setData({ loading: false, error: messageOf(error) })
       }
@@ -109,12 +106,7 @@ Component({
         this.setData({ description: '', requestId: newRequestId() })
         this.setData({ mine: (await volunteers.myHelpRequests()).map(row) })
       } catch (error) {
-        if (
-          error instanceof CloudCallError &&
-          error.code === 'FAILED_PRECONDITION' &&
-          error.details.some((x) => x.field === 'privacy')
-        )
-          this.setData({ showConsent: true })
+        if (isPrivacyRefusal(error)) this.setData({ showConsent: true })
         else showError(error)
       } finally {
         this.setData({ saving: false })

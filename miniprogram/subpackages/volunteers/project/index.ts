@@ -7,10 +7,9 @@
  */
 import type { ProjectDetail } from '../../../../typings'
 import { pageBehavior } from '../../../behaviors/page'
-import { CloudCallError } from '../../../services/cloud'
 import { askForNotices } from '../../../services/subscribe'
 import { volunteers } from '../../../services/volunteers'
-import { messageOf, showError } from '../../../utils/feedback'
+import { isPrivacyRefusal, messageOf, showError } from '../../../utils/feedback'
 import { newRequestId } from '../../../utils/requestId'
 import { formatBeijing } from '../../../utils/time'
 import {
@@ -65,14 +64,6 @@ function view(detail: ProjectDetail) {
 }
 
 type View = ReturnType<typeof view>
-
-function isPrivacyRefusal(error: unknown): boolean {
-  return (
-    error instanceof CloudCallError &&
-    error.code === 'FAILED_PRECONDITION' &&
-    (error.details.some((d) => d.field === 'privacy') || error.message.indexOf('隐私') >= 0)
-  )
-}
 
 Component({
   behaviors: [pageBehavior],

@@ -4,9 +4,8 @@
  */
 import type { TeamDetail } from '../../../../typings'
 import { pageBehavior } from '../../../behaviors/page'
-import { CloudCallError } from '../../../services/cloud'
 import { volunteers } from '../../../services/volunteers'
-import { messageOf, showError } from '../../../utils/feedback'
+import { isPrivacyRefusal, messageOf, showError } from '../../../utils/feedback'
 import { formatBeijing } from '../../../utils/time'
 import { RESPONSE_WORDS } from '../../../utils/volunteerWords'
 
@@ -64,12 +63,7 @@ Component({
         wx.showToast({ title: '已申请，等待队长审核', icon: 'none' })
         await this.load()
       } catch (error) {
-        if (
-          error instanceof CloudCallError &&
-          error.code === 'FAILED_PRECONDITION' &&
-          error.details.some((d) => d.field === 'privacy')
-        )
-          this.setData({ showConsent: true })
+        if (isPrivacyRefusal(error)) this.setData({ showConsent: true })
         else showError(error)
       } finally {
         this.setData({ joining: false })
