@@ -21,9 +21,6 @@ export const openid = () =>
 
 export const serviceType = () => text('服务类型', { max: 20 })
 
-/** The shared month field, here beside the other fields of the volunteers' actions. */
-export { month } from '../../shared/validation'
-
 export const teamIdList = (label: string) =>
   z
     .array(teamId(), { error: `${label}格式不正确` })
