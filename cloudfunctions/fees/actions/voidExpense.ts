@@ -6,7 +6,7 @@ import { defineAction } from '../../shared/router'
 import { yearOf } from '../../shared/time'
 import { docId, input, requestId, text } from '../../shared/validation'
 import { buildingAccess, requireHead } from '../lib/access'
-import { inLedgerTransaction, readLedger, writeLedger } from '../lib/ledger'
+import { inLedgerTransaction } from '../lib/ledger'
 import { FEE_COLLECTIONS, type ExpenseDoc } from '../lib/model'
 import { recordVoid, voidedByThisRequest } from '../lib/voids'
 import { loadCountersigns } from '../lib/expenses'
@@ -43,16 +43,6 @@ export const voidExpense = defineAction({
         if (await voidedByThisRequest(tx, expenseId, voiding, '这笔支出已经作废，不能再次作废')) {
           return { expense: current, created: false }
         }
-        const ledger = await readLedger(tx, current.buildingId, current.communityId, year, now)
-        await writeLedger(
-          tx,
-          {
-            ...ledger,
-            voidedExpenseCount: ledger.voidedExpenseCount + 1,
-            voidedExpenseFen: ledger.voidedExpenseFen + current.amountFen,
-          },
-          now,
-        )
         const stamp = await recordVoid(tx, 'expense', FEE_COLLECTIONS.expenses, current, voiding)
         return { expense: { ...current, voided: stamp }, created: true }
       },

@@ -6,7 +6,7 @@ import { defineAction } from '../../shared/router'
 import { yearOf } from '../../shared/time'
 import { docId, input, requestId, text } from '../../shared/validation'
 import { buildingAccess, requireHead } from '../lib/access'
-import { inLedgerTransaction, readLedger, writeLedger } from '../lib/ledger'
+import { inLedgerTransaction } from '../lib/ledger'
 import { FEE_COLLECTIONS, type ClaimDoc, type ReceiptDoc } from '../lib/model'
 import { recordVoid, voidedByThisRequest } from '../lib/voids'
 import { claimId } from '../lib/status'
@@ -51,16 +51,6 @@ export const voidReceipt = defineAction({
           `收据 ${current.number} 已经作废，不能再次作废`,
         )
         if (again) return { receipt: current, created: false }
-        const ledger = await readLedger(tx, current.buildingId, current.communityId, year, now)
-        await writeLedger(
-          tx,
-          {
-            ...ledger,
-            voidedReceiptCount: ledger.voidedReceiptCount + 1,
-            voidedIncomeFen: ledger.voidedIncomeFen + current.amountFen,
-          },
-          now,
-        )
         const stamp = await recordVoid(tx, 'receipt', FEE_COLLECTIONS.receipts, current, voiding)
         const claims = tx.collection<ClaimDoc>(FEE_COLLECTIONS.claims)
         for (const period of current.periods) {

@@ -91,7 +91,7 @@ export function emptyLedger(
 }
 
 /** Reads the building-year's ledger inside a transaction, or a fresh one. */
-export async function readLedger(
+async function readLedger(
   tx: Transaction,
   buildingId: string,
   communityId: string,
@@ -107,7 +107,7 @@ export async function readLedger(
   return ledger
 }
 
-export async function writeLedger(
+async function writeLedger(
   tx: Transaction,
   ledger: Omit<LedgerDoc, '_id'>,
   now: Date,
@@ -116,6 +116,31 @@ export async function writeLedger(
     .collection<LedgerDoc>(FEE_COLLECTIONS.ledgers)
     .doc(ledgerId(ledger.buildingId, ledger.year))
     .set({ data: { ...ledger, updatedAt: now } })
+}
+
+/** The ledger's running counts and sums: what an entry adds to. */
+export type LedgerCounter = Exclude<
+  keyof LedgerDoc,
+  '_id' | 'communityId' | 'buildingId' | 'year' | 'updatedAt'
+>
+
+/**
+ * Adds `increments` to the building-year's ledger inside a transaction (a fresh ledger when the
+ * year has none yet); answers the ledger with the increments added.
+ */
+export async function addToLedger(
+  tx: Transaction,
+  place: { buildingId: string; communityId: string },
+  year: number,
+  now: Date,
+  increments: Partial<Record<LedgerCounter, number>>,
+): Promise<Omit<LedgerDoc, '_id'>> {
+  const ledger = await readLedger(tx, place.buildingId, place.communityId, year, now)
+  for (const [counter, by] of Object.entries(increments) as Array<[LedgerCounter, number]>) {
+    ledger[counter] += by
+  }
+  await writeLedger(tx, ledger, now)
+  return ledger
 }
 
 export function zeroTotals(): LedgerTotals {
