@@ -173,7 +173,10 @@ export function totalsOf(ledgers: ReadonlyArray<Omit<LedgerDoc, '_id'>>): Ledger
   return totals
 }
 
-export function balanceOf(t: Omit<LedgerTotals, 'balanceFen'>): number {
+/** What the fund holds after these sums: income less expenses, voided entries taken out. */
+export function balanceOf(
+  t: Pick<LedgerTotals, 'incomeFen' | 'voidedIncomeFen' | 'expenseFen' | 'voidedExpenseFen'>,
+): number {
   return t.incomeFen - t.voidedIncomeFen - (t.expenseFen - t.voidedExpenseFen)
 }
 
