@@ -22,7 +22,7 @@ export const countersignExpense = defineAction({
       .doc(expenseId)
       .get()
     if (!expense) throw new AppError('NOT_FOUND', '没有找到这笔支出')
-    const access = await buildingAccess(db, context.openid, expense.buildingId)
+    const access = await buildingAccess(db, context.openid, expense.buildingId, { named: false })
     const home = access.homes[0]
     if (!home) {
       throw new AppError('PERMISSION_DENIED', '只有本楼已绑定房屋的住户可以核对签字')

@@ -16,7 +16,7 @@ export const listExpenses = defineAction({
   }),
   async run({ buildingId, cursor, pageSize: size = 20 }, context): Promise<Page<ExpenseView>> {
     const db = context.cloud.database()
-    const access = await buildingAccess(db, context.openid, buildingId)
+    const access = await buildingAccess(db, context.openid, buildingId, { named: false })
     requireViewer(access)
     const { data } = await db
       .collection<ExpenseDoc>(FEE_COLLECTIONS.expenses)

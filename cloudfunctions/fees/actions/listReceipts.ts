@@ -16,7 +16,7 @@ export const listReceipts = defineAction({
   }),
   async run({ buildingId, cursor, pageSize: size = 20 }, context): Promise<Page<ReceiptView>> {
     const db = context.cloud.database()
-    const access = await buildingAccess(db, context.openid, buildingId)
+    const access = await buildingAccess(db, context.openid, buildingId, { named: false })
     requireViewer(access)
     const { data } = await db
       .collection<ReceiptDoc>(FEE_COLLECTIONS.receipts)

@@ -30,7 +30,7 @@ export const recordExpense = defineAction({
   }),
   async run(expense, context): Promise<ExpenseView> {
     const db = context.cloud.database()
-    const access = await buildingAccess(db, context.openid, expense.buildingId)
+    const access = await buildingAccess(db, context.openid, expense.buildingId, { named: false })
     requireHead(access)
     requireWithinLimit(expense.amountFen)
     const now = context.now()

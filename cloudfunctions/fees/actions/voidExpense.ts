@@ -26,7 +26,7 @@ export const voidExpense = defineAction({
       .doc(expenseId)
       .get()
     if (!found) throw new AppError('NOT_FOUND', '没有找到这笔支出')
-    const access = await buildingAccess(db, context.openid, found.buildingId)
+    const access = await buildingAccess(db, context.openid, found.buildingId, { named: false })
     requireHead(access)
     await checkText(context.cloud, context.openid, reason, 2)
     const now = context.now()

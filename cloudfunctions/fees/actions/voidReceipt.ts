@@ -30,7 +30,7 @@ export const voidReceipt = defineAction({
       .doc(receiptId)
       .get()
     if (!found) throw new AppError('NOT_FOUND', '没有找到这张收据')
-    const access = await buildingAccess(db, context.openid, found.buildingId)
+    const access = await buildingAccess(db, context.openid, found.buildingId, { named: false })
     requireHead(access)
     await checkText(context.cloud, context.openid, reason, 2)
     const now = context.now()
