@@ -49,8 +49,11 @@ export function planSummary(inForce: ScheduledPeriod | null): PlanSummary | null
   return { amountFen, cycle, cycleLabel: CYCLE_LABELS[cycle] }
 }
 
-export function planView(access: BuildingAccess, plan: FeePlanDoc | null, now: Date): FeePlanView {
-  const versions = plan?.versions ?? []
+export function planView(
+  access: BuildingAccess,
+  versions: readonly PlanVersion[],
+  now: Date,
+): FeePlanView {
   const month = nowMonthOf(now)
   const inForce = periodInForce(versions, month)
   const last = versions[versions.length - 1]
