@@ -1,7 +1,7 @@
 import type { ExpenseView } from '../../../typings/fees'
 import { appendAudit } from '../../shared/audit'
 import { checkText } from '../../shared/contentCheck'
-import { AppError } from '../../shared/errors'
+import { load } from '../../shared/lookups'
 import { defineAction } from '../../shared/router'
 import { yearOf } from '../../shared/time'
 import { docId, input, requestId, text } from '../../shared/validation'
@@ -21,11 +21,7 @@ export const voidExpense = defineAction({
   }),
   async run({ expenseId, reason, requestId: request }, context): Promise<ExpenseView> {
     const db = context.cloud.database()
-    const { data: found } = await db
-      .collection<ExpenseDoc>(FEE_COLLECTIONS.expenses)
-      .doc(expenseId)
-      .get()
-    if (!found) throw new AppError('NOT_FOUND', '没有找到这笔支出')
+    const found = await load<ExpenseDoc>(db, FEE_COLLECTIONS.expenses, expenseId, '支出', '笔')
     const access = await buildingAccess(db, context.openid, found.buildingId, { named: false })
     requireHead(access)
     await checkText(context.cloud, context.openid, reason, 2)

@@ -1,7 +1,7 @@
 import type { ReceiptView } from '../../../typings/fees'
 import { appendAudit } from '../../shared/audit'
 import { checkText } from '../../shared/contentCheck'
-import { AppError } from '../../shared/errors'
+import { load } from '../../shared/lookups'
 import { defineAction } from '../../shared/router'
 import { yearOf } from '../../shared/time'
 import { docId, input, requestId, text } from '../../shared/validation'
@@ -25,11 +25,7 @@ export const voidReceipt = defineAction({
   }),
   async run({ receiptId, reason, requestId: request }, context): Promise<ReceiptView> {
     const db = context.cloud.database()
-    const { data: found } = await db
-      .collection<ReceiptDoc>(FEE_COLLECTIONS.receipts)
-      .doc(receiptId)
-      .get()
-    if (!found) throw new AppError('NOT_FOUND', '没有找到这张收据')
+    const found = await load<ReceiptDoc>(db, FEE_COLLECTIONS.receipts, receiptId, '收据', '张')
     const access = await buildingAccess(db, context.openid, found.buildingId, { named: false })
     requireHead(access)
     await checkText(context.cloud, context.openid, reason, 2)
