@@ -7,6 +7,7 @@
 import type { LedgerTotals } from '../../../typings/fees'
 import type { Database, Transaction } from '../../shared/cloud'
 import { AppError } from '../../shared/errors'
+import { retryTransaction, sleep } from '../../shared/transaction'
 import { withLease } from './lease'
 import { FEE_COLLECTIONS, type LedgerDoc } from './model'
 
@@ -24,30 +25,23 @@ export function isTransactionConflict(error: unknown): boolean {
   return /transaction.{0,20}conflict|conflict.{0,40}transaction/i.test(text)
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
-
 /**
  * Runs `work` in a transaction, again on a fresh snapshot whenever another transaction got to
  * the same document first (first writer wins). wx-server-sdk's own retry is three attempts and
  * only on some codes: with a whole building's heads recording at once that is not enough.
  * Anything else (an AppError from `work` included) rolls back and is thrown as it is.
  */
-export async function inTransaction<R>(
-  db: Database,
-  work: (tx: Transaction) => Promise<R>,
-): Promise<R> {
+export function inTransaction<R>(db: Database, work: (tx: Transaction) => Promise<R>): Promise<R> {
   const deadline = Date.now() + RETRY_FOR_MS
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await db.runTransaction(work, 0)
-    } catch (error) {
-      if (!isTransactionConflict(error)) throw error
+  return retryTransaction(db, work, {
+    isConflict: isTransactionConflict,
+    async afterConflict(attempt) {
       if (Date.now() > deadline) {
         throw new AppError('CONFLICT', '同时记账的人太多，请稍后再试')
       }
       await sleep(Math.random() * Math.min(50, 2 + 3 * attempt))
-    }
-  }
+    },
+  })
 }
 
 /**
