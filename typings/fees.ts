@@ -117,9 +117,16 @@ export interface HouseholdPeriodView extends PeriodRef {
   exemptReason?: string
 }
 
+/** The plan in force now, in short: what a household pays and how often. */
+export interface PlanSummary {
+  amountFen: number
+  cycle: FeeCycle
+  cycleLabel: string
+}
+
 export interface HouseholdFeesView {
   household: { id: string; room: string; buildingId: string; buildingName: string }
-  plan: { amountFen: number; cycle: FeeCycle; cycleLabel: string } | null
+  plan: PlanSummary | null
   /** From the plan's first period to 12 months ahead, newest first. */
   periods: HouseholdPeriodView[]
   totals: { unpaidFen: number; dueCount: number; overdueCount: number; paidCount: number }
@@ -133,7 +140,7 @@ export type RoomStatus = 'paid' | 'unpaid' | 'exempt'
 
 export interface OpenAccountView {
   building: { id: string; name: string; communityId: string }
-  plan: { amountFen: number; cycle: FeeCycle; cycleLabel: string } | null
+  plan: PlanSummary | null
   /** All time. */
   totals: LedgerTotals
   /** Per year the entries were recorded, newest first. */

@@ -55,8 +55,14 @@ export interface Aggregate {
   skip(n: number): Aggregate
   limit(n: number): Aggregate
   project(projection: Record<string, unknown>): Aggregate
-  end(): Promise<{ list: unknown[] }>
+  /** Replaces the rows with one row `{ [field]: how many rows there were }`. */
+  count(field: string): Aggregate
+  /** The rows, of the shape the pipeline's last stage gives them (the caller names it). */
+  end<Row = Record<string, unknown>>(): Promise<{ list: Row[] }>
 }
+
+/** Query or aggregation operators by name (`_.in`, `$.sum`…). */
+export type Operators = Record<string, (...args: unknown[]) => unknown>
 
 export interface Transaction {
   collection<T = Record<string, unknown>>(
@@ -70,7 +76,7 @@ export interface Transaction {
 
 export interface Database {
   collection<T = Record<string, unknown>>(name: string): Collection<T>
-  command: Record<string, (...args: unknown[]) => unknown> & { aggregate: Record<string, unknown> }
+  command: Operators & { aggregate: Operators }
   serverDate(options?: { offset?: number }): unknown
   runTransaction<R>(callback: (transaction: Transaction) => Promise<R>, times?: number): Promise<R>
   createCollection(name: string): Promise<unknown>

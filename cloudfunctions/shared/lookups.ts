@@ -11,15 +11,19 @@ import {
   type UserDoc,
 } from './model'
 
-/** A document by id, or NOT_FOUND naming what was missing (`没有找到这个楼栋`). */
+/**
+ * A document by id, or NOT_FOUND naming what was missing with its measure word (`没有找到这个楼栋`,
+ * `没有找到这张收据`).
+ */
 export async function load<T>(
   db: Database,
   collection: string,
   id: string,
   what: string,
+  measure = '个',
 ): Promise<T & { _id: string }> {
   const { data } = await db.collection<T>(collection).doc(id).get()
-  if (!data) throw new AppError('NOT_FOUND', `没有找到这个${what}`)
+  if (!data) throw new AppError('NOT_FOUND', `没有找到这${measure}${what}`)
   return data
 }
 

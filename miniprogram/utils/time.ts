@@ -22,6 +22,18 @@ export function monthOf(instant: Date | string | number): string {
   return formatBeijing(instant, 'YYYY-MM')
 }
 
+/** The Beijing calendar months up to the one of `now`, newest first: `2026-11`, `2026-10`, … */
+export function lastMonths(now: Date, count: number): string[] {
+  const year = Number(formatBeijing(now, 'YYYY'))
+  const month = Number(formatBeijing(now, 'M'))
+  const months: string[] = []
+  for (let i = 0; i < count; i++) {
+    const index = year * 12 + month - 1 - i
+    months.push(`${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`)
+  }
+  return months
+}
+
 /** A span of minutes as a person says it: 95 → 1 小时 35 分; 3000 → 2 天 2 小时. */
 export function durationText(minutes: number | null): string {
   if (minutes === null) return '暂无'

@@ -5,7 +5,7 @@ import { getCommunity } from '../../shared/lookups'
 import { COLLECTIONS, type BuildingDoc, type EstateDoc } from '../../shared/model'
 import { defineAction } from '../../shared/router'
 import { docId, input } from '../../shared/validation'
-import { groupAll, operators } from '../lib/aggregate'
+import { groupAll } from '../lib/aggregate'
 import { balanceOf } from '../lib/ledger'
 import { FEE_COLLECTIONS, type FeePlanDoc, type LedgerDoc } from '../lib/model'
 import { monthIndex, periodInForce, periodRef } from '../lib/periods'
@@ -57,7 +57,7 @@ export const collectionRates = defineAction({
       plans.map((p) => [p.buildingId, periodInForce(p.versions, m)] as const),
     )
     const keys = [...new Set([...periodOf.values()].flatMap((p) => (p ? [p.key] : [])))]
-    const $ = operators(db)
+    const $ = db.command.aggregate
     const groups =
       keys.length === 0
         ? []

@@ -1,7 +1,7 @@
 import type { ExpenseView } from '../../../typings/fees'
 import { AppError } from '../../shared/errors'
 import { isDuplicateKey } from '../../shared/idempotency'
-import { getHousehold } from '../../shared/lookups'
+import { getHousehold, load } from '../../shared/lookups'
 import { defineAction } from '../../shared/router'
 import { docId, input } from '../../shared/validation'
 import { buildingAccess, canManage } from '../lib/access'
@@ -17,12 +17,8 @@ export const countersignExpense = defineAction({
   input: input({ expenseId: docId('支出') }),
   async run({ expenseId }, context): Promise<ExpenseView> {
     const db = context.cloud.database()
-    const { data: expense } = await db
-      .collection<ExpenseDoc>(FEE_COLLECTIONS.expenses)
-      .doc(expenseId)
-      .get()
-    if (!expense) throw new AppError('NOT_FOUND', '没有找到这笔支出')
-    const access = await buildingAccess(db, context.openid, expense.buildingId)
+    const expense = await load<ExpenseDoc>(db, FEE_COLLECTIONS.expenses, expenseId, '支出', '笔')
+    const access = await buildingAccess(db, context.openid, expense.buildingId, { named: false })
     const home = access.homes[0]
     if (!home) {
       throw new AppError('PERMISSION_DENIED', '只有本楼已绑定房屋的住户可以核对签字')

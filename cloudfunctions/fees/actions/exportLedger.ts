@@ -1,5 +1,6 @@
 import type { LedgerExport } from '../../../typings/fees'
 import { AppError } from '../../shared/errors'
+import { byIds } from '../../shared/lookups'
 import { defineAction } from '../../shared/router'
 import { monthRange } from '../../shared/time'
 import { docId, input } from '../../shared/validation'
@@ -7,6 +8,7 @@ import { buildingAccess, requireManager } from '../lib/access'
 import { sumOf } from '../lib/aggregate'
 import { buildingArrears } from '../lib/arrears'
 import { periodKey } from '../lib/inputs'
+import { balanceOf } from '../lib/ledger'
 import { FEE_COLLECTIONS, type ExpenseDoc, type ReceiptDoc, type VoidDoc } from '../lib/model'
 import { loadPlan, nowMonthOf } from '../lib/plan'
 import { monthOfIndex, parsePeriod, periodLabel } from '../lib/periods'
@@ -77,8 +79,12 @@ export const exportLedger = defineAction({
       loadPlan(db, buildingId),
     ])
     const [incomeBefore, voidedIncomeBefore, expenseBefore, voidedExpenseBefore] = opening
-    const openingFen =
-      incomeBefore.sum - voidedIncomeBefore.sum - (expenseBefore.sum - voidedExpenseBefore.sum)
+    const openingFen = balanceOf({
+      incomeFen: incomeBefore.sum,
+      voidedIncomeFen: voidedIncomeBefore.sum,
+      expenseFen: expenseBefore.sum,
+      voidedExpenseFen: voidedExpenseBefore.sum,
+    })
     const sum = (rows: Array<{ amountFen: number }>) => rows.reduce((s, r) => s + r.amountFen, 0)
     const incomeFen = sum(receipts)
     const voidedIncomeFen = sum(voids.filter((v) => v.kind === 'receipt'))
@@ -97,12 +103,14 @@ export const exportLedger = defineAction({
     const labels = new Map<string, string>()
     for (const r of receipts) labels.set(r._id, r.number)
     for (const e of expenses) labels.set(e._id, e.purpose)
-    const unknown = voids.filter((v) => !labels.has(v._id))
-    for (const v of unknown) {
-      const collection = v.kind === 'receipt' ? FEE_COLLECTIONS.receipts : FEE_COLLECTIONS.expenses
-      const { data } = await db.collection<ReceiptDoc & ExpenseDoc>(collection).doc(v._id).get()
-      if (data) labels.set(v._id, v.kind === 'receipt' ? data.number : data.purpose)
-    }
+    const unknown = (kind: VoidDoc['kind']) =>
+      voids.filter((v) => v.kind === kind && !labels.has(v._id)).map((v) => v._id)
+    const [earlierReceipts, earlierExpenses] = await Promise.all([
+      byIds<ReceiptDoc>(db, FEE_COLLECTIONS.receipts, unknown('receipt')),
+      byIds<ExpenseDoc>(db, FEE_COLLECTIONS.expenses, unknown('expense')),
+    ])
+    for (const r of earlierReceipts.values()) labels.set(r._id, r.number)
+    for (const e of earlierExpenses.values()) labels.set(e._id, e.purpose)
 
     const totals: LedgerExport['totals'] = {
       openingFen,
@@ -110,7 +118,8 @@ export const exportLedger = defineAction({
       voidedIncomeFen,
       expenseFen,
       voidedExpenseFen,
-      closingFen: openingFen + incomeFen - voidedIncomeFen - (expenseFen - voidedExpenseFen),
+      closingFen:
+        openingFen + balanceOf({ incomeFen, voidedIncomeFen, expenseFen, voidedExpenseFen }),
       receiptCount: receipts.length,
       expenseCount: expenses.length,
       arrearsHouseholds: arrears.length,

@@ -11,6 +11,7 @@ export const getPlan = defineAction({
     const db = context.cloud.database()
     const access = await buildingAccess(db, context.openid, buildingId)
     requireViewer(access)
-    return planView(access, await loadPlan(db, buildingId), context.now())
+    const plan = await loadPlan(db, buildingId)
+    return planView(access, plan?.versions ?? [], context.now())
   },
 })

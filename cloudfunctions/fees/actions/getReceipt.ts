@@ -1,6 +1,5 @@
 import type { FeesActions } from '../../../typings/fees'
-import { AppError } from '../../shared/errors'
-import { getCommunity } from '../../shared/lookups'
+import { getCommunity, load } from '../../shared/lookups'
 import { defineAction } from '../../shared/router'
 import { docId, input } from '../../shared/validation'
 import { buildingAccess, canManage, requireViewer } from '../lib/access'
@@ -12,11 +11,7 @@ export const getReceipt = defineAction({
   input: input({ receiptId: docId('收据') }),
   async run({ receiptId }, context): Promise<FeesActions['getReceipt']['output']> {
     const db = context.cloud.database()
-    const { data: receipt } = await db
-      .collection<ReceiptDoc>(FEE_COLLECTIONS.receipts)
-      .doc(receiptId)
-      .get()
-    if (!receipt) throw new AppError('NOT_FOUND', '没有找到这张收据')
+    const receipt = await load<ReceiptDoc>(db, FEE_COLLECTIONS.receipts, receiptId, '收据', '张')
     const access = await buildingAccess(db, context.openid, receipt.buildingId)
     requireViewer(access)
     const community = await getCommunity(db, receipt.communityId)

@@ -4,8 +4,8 @@ import { getHousehold } from '../../shared/lookups'
 import { defineAction } from '../../shared/router'
 import { docId, input } from '../../shared/validation'
 import { buildingAccess, canManage } from '../lib/access'
-import { CYCLE_LABELS, FEE_COLLECTIONS, type ReceiptDoc } from '../lib/model'
-import { loadPlan, nowMonthOf } from '../lib/plan'
+import { FEE_COLLECTIONS, type ReceiptDoc } from '../lib/model'
+import { loadPlan, nowMonthOf, planSummary } from '../lib/plan'
 import { periodInForce } from '../lib/periods'
 import { householdPeriods, paidKeys } from '../lib/status'
 import { receiptView } from '../lib/views'
@@ -37,7 +37,6 @@ export const householdFees = defineAction({
     const versions = plan?.versions ?? []
     const nowMonth = nowMonthOf(context.now())
     const periods = householdPeriods(versions, householdId, paid, nowMonth, 12)
-    const inForce = periodInForce(versions, nowMonth) ?? null
     const unpaid = periods.filter((p) => p.status === 'due' || p.status === 'overdue')
     return {
       household: {
@@ -46,13 +45,7 @@ export const householdFees = defineAction({
         buildingId: household.buildingId,
         buildingName: access.buildingName,
       },
-      plan: inForce
-        ? {
-            amountFen: inForce.version.amountFen,
-            cycle: inForce.version.cycle,
-            cycleLabel: CYCLE_LABELS[inForce.version.cycle],
-          }
-        : null,
+      plan: planSummary(periodInForce(versions, nowMonth)),
       periods: periods.reverse(),
       totals: {
         unpaidFen: unpaid.reduce((sum, p) => sum + p.amountFen, 0),

@@ -12,7 +12,7 @@ export const listReceipts = defineAction({
   input: input({ buildingId: docId('楼栋'), ...pagingInput }),
   async run({ buildingId, ...paging }, context): Promise<Page<ReceiptView>> {
     const db = context.cloud.database()
-    const access = await buildingAccess(db, context.openid, buildingId)
+    const access = await buildingAccess(db, context.openid, buildingId, { named: false })
     requireViewer(access)
     const { rows, nextCursor } = await pageOf<ReceiptDoc>(
       db,

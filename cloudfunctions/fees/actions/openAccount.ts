@@ -5,8 +5,8 @@ import { docId, input } from '../../shared/validation'
 import { buildingAccess, canManage, requireViewer } from '../lib/access'
 import { expenseViews } from '../lib/expenses'
 import { buildingLedgers, totalsOf } from '../lib/ledger'
-import { CYCLE_LABELS, FEE_COLLECTIONS, type ExpenseDoc } from '../lib/model'
-import { loadPlan, nowMonthOf } from '../lib/plan'
+import { FEE_COLLECTIONS, type ExpenseDoc } from '../lib/model'
+import { loadPlan, nowMonthOf, planSummary } from '../lib/plan'
 import { periodInForce, periodRef, periodsBetween, scheduledPeriod } from '../lib/periods'
 import { periodKey } from '../lib/inputs'
 import { buildingHouseholds, claimId, exemptionOf, paidKeys } from '../lib/status'
@@ -34,7 +34,8 @@ export const openAccount = defineAction({
         .get(),
     ])
     const versions = plan?.versions ?? []
-    const period = asked ? scheduledPeriod(versions, asked) : periodInForce(versions, nowMonth)
+    const inForce = periodInForce(versions, nowMonth)
+    const period = asked ? scheduledPeriod(versions, asked) : inForce
     if (asked && !period) {
       throw new AppError('INVALID_ARGUMENT', '本楼的收费标准里没有这一期', [
         { field: 'period', message: asked },
@@ -59,20 +60,13 @@ export const openAccount = defineAction({
     }
     const started =
       versions.length > 0 ? periodsBetween(versions, versions[0]!.startMonth, nowMonth) : []
-    const inForce = periodInForce(versions, nowMonth)
     return {
       building: {
         id: buildingId,
         name: access.buildingName,
         communityId: access.building.communityId,
       },
-      plan: inForce
-        ? {
-            amountFen: inForce.version.amountFen,
-            cycle: inForce.version.cycle,
-            cycleLabel: CYCLE_LABELS[inForce.version.cycle],
-          }
-        : null,
+      plan: planSummary(inForce),
       totals: totalsOf(ledgers),
       years: ledgers.map((l) => ({ year: l.year, ...totalsOf([l]) })),
       period: period ? periodRef(period.key) : null,

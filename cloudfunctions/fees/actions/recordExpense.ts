@@ -9,7 +9,7 @@ import { yearOf } from '../../shared/time'
 import { docId, input, requestId, text } from '../../shared/validation'
 import { buildingAccess, requireHead } from '../lib/access'
 import { amount, day, notInFuture } from '../lib/inputs'
-import { inLedgerTransaction, readLedger, writeLedger } from '../lib/ledger'
+import { addToLedger, inLedgerTransaction } from '../lib/ledger'
 import { requireWithinLimit } from '../lib/limits'
 import { FEE_COLLECTIONS, type ExpenseDoc } from '../lib/model'
 import { expenseView } from '../lib/views'
@@ -30,7 +30,7 @@ export const recordExpense = defineAction({
   }),
   async run(expense, context): Promise<ExpenseView> {
     const db = context.cloud.database()
-    const access = await buildingAccess(db, context.openid, expense.buildingId)
+    const access = await buildingAccess(db, context.openid, expense.buildingId, { named: false })
     requireHead(access)
     requireWithinLimit(expense.amountFen)
     const now = context.now()
@@ -58,16 +58,10 @@ export const recordExpense = defineAction({
       const expenses = tx.collection<ExpenseDoc>(FEE_COLLECTIONS.expenses)
       const again = (await expenses.doc(expenseId).get()).data
       if (again) return { doc: again, created: false }
-      const ledger = await readLedger(tx, expense.buildingId, communityId, year, now)
-      await writeLedger(
-        tx,
-        {
-          ...ledger,
-          expenseCount: ledger.expenseCount + 1,
-          expenseFen: ledger.expenseFen + expense.amountFen,
-        },
-        now,
-      )
+      await addToLedger(tx, { buildingId: expense.buildingId, communityId }, year, now, {
+        expenseCount: 1,
+        expenseFen: expense.amountFen,
+      })
       const doc: ExpenseDoc = {
         _id: expenseId,
         communityId,

@@ -11,7 +11,7 @@ import { yearOf } from '../../shared/time'
 import { docId, input, oneOf, requestId, text } from '../../shared/validation'
 import { buildingAccess, requireHead } from '../lib/access'
 import { amount, day, notInFuture, periodKey } from '../lib/inputs'
-import { inLedgerTransaction, readLedger, writeLedger } from '../lib/ledger'
+import { addToLedger, inLedgerTransaction } from '../lib/ledger'
 import { requireWithinLimit } from '../lib/limits'
 import { FEE_COLLECTIONS, type ClaimDoc, type ReceiptDoc } from '../lib/model'
 import { nowMonthOf, requirePlan } from '../lib/plan'
@@ -128,18 +128,11 @@ export const recordPayment = defineAction({
       if (again) return { receipt: again, created: false }
       // The year's ledger first: it is what concurrent payments contend for, and taking it
       // before anything else makes a loser fail (and retry) at once, not after all its reads.
-      const ledger = await readLedger(tx, buildingId, communityId, year, now)
-      const seq = ledger.lastSeq + 1
-      await writeLedger(
-        tx,
-        {
-          ...ledger,
-          lastSeq: seq,
-          receiptCount: ledger.receiptCount + 1,
-          incomeFen: ledger.incomeFen + payment.amountFen,
-        },
-        now,
-      )
+      const { lastSeq: seq } = await addToLedger(tx, { buildingId, communityId }, year, now, {
+        lastSeq: 1,
+        receiptCount: 1,
+        incomeFen: payment.amountFen,
+      })
       const claims = tx.collection<ClaimDoc>(FEE_COLLECTIONS.claims)
       for (const key of periods) {
         const { data: claim } = await claims.doc(claimId(household._id, key)).get()

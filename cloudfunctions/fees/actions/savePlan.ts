@@ -53,7 +53,7 @@ export const savePlan = defineAction({
     const versions = existing?.versions ?? []
     // The same request again (a retry): answer what it did the first time.
     if (versions.some((v) => v.requestId === plan.requestId && v.createdBy === context.openid)) {
-      return planView(access, existing, now)
+      return planView(access, versions, now)
     }
     const problem = newVersionProblem(versions, plan.cycle, plan.startPeriod, nowMonthOf(now))
     if (problem) {
@@ -133,19 +133,6 @@ export const savePlan = defineAction({
       before: versions.length > 0 ? { version: versions[versions.length - 1] } : null,
       after: { version },
     })
-    return planView(
-      access,
-      {
-        ...(existing ?? {
-          _id: plan.buildingId,
-          buildingId: plan.buildingId,
-          communityId: access.building.communityId,
-          versionCount: 0,
-          updatedAt: now,
-        }),
-        versions: [...versions, version],
-      },
-      now,
-    )
+    return planView(access, [...versions, version], now)
   },
 })

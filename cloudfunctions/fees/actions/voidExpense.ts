@@ -1,12 +1,12 @@
 import type { ExpenseView } from '../../../typings/fees'
 import { appendAudit } from '../../shared/audit'
 import { checkText } from '../../shared/contentCheck'
-import { AppError } from '../../shared/errors'
+import { load } from '../../shared/lookups'
 import { defineAction } from '../../shared/router'
 import { yearOf } from '../../shared/time'
 import { docId, input, requestId, text } from '../../shared/validation'
 import { buildingAccess, requireHead } from '../lib/access'
-import { inLedgerTransaction, readLedger, writeLedger } from '../lib/ledger'
+import { inLedgerTransaction } from '../lib/ledger'
 import { FEE_COLLECTIONS, type ExpenseDoc } from '../lib/model'
 import { recordVoid, voidedByThisRequest } from '../lib/voids'
 import { loadCountersigns } from '../lib/expenses'
@@ -21,12 +21,8 @@ export const voidExpense = defineAction({
   }),
   async run({ expenseId, reason, requestId: request }, context): Promise<ExpenseView> {
     const db = context.cloud.database()
-    const { data: found } = await db
-      .collection<ExpenseDoc>(FEE_COLLECTIONS.expenses)
-      .doc(expenseId)
-      .get()
-    if (!found) throw new AppError('NOT_FOUND', '没有找到这笔支出')
-    const access = await buildingAccess(db, context.openid, found.buildingId)
+    const found = await load<ExpenseDoc>(db, FEE_COLLECTIONS.expenses, expenseId, '支出', '笔')
+    const access = await buildingAccess(db, context.openid, found.buildingId, { named: false })
     requireHead(access)
     await checkText(context.cloud, context.openid, reason, 2)
     const now = context.now()
@@ -43,16 +39,6 @@ export const voidExpense = defineAction({
         if (await voidedByThisRequest(tx, expenseId, voiding, '这笔支出已经作废，不能再次作废')) {
           return { expense: current, created: false }
         }
-        const ledger = await readLedger(tx, current.buildingId, current.communityId, year, now)
-        await writeLedger(
-          tx,
-          {
-            ...ledger,
-            voidedExpenseCount: ledger.voidedExpenseCount + 1,
-            voidedExpenseFen: ledger.voidedExpenseFen + current.amountFen,
-          },
-          now,
-        )
         const stamp = await recordVoid(tx, 'expense', FEE_COLLECTIONS.expenses, current, voiding)
         return { expense: { ...current, voided: stamp }, created: true }
       },

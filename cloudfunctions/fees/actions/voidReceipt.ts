@@ -1,12 +1,12 @@
 import type { ReceiptView } from '../../../typings/fees'
 import { appendAudit } from '../../shared/audit'
 import { checkText } from '../../shared/contentCheck'
-import { AppError } from '../../shared/errors'
+import { load } from '../../shared/lookups'
 import { defineAction } from '../../shared/router'
 import { yearOf } from '../../shared/time'
 import { docId, input, requestId, text } from '../../shared/validation'
 import { buildingAccess, requireHead } from '../lib/access'
-import { inLedgerTransaction, readLedger, writeLedger } from '../lib/ledger'
+import { inLedgerTransaction } from '../lib/ledger'
 import { FEE_COLLECTIONS, type ClaimDoc, type ReceiptDoc } from '../lib/model'
 import { recordVoid, voidedByThisRequest } from '../lib/voids'
 import { claimId } from '../lib/status'
@@ -25,12 +25,8 @@ export const voidReceipt = defineAction({
   }),
   async run({ receiptId, reason, requestId: request }, context): Promise<ReceiptView> {
     const db = context.cloud.database()
-    const { data: found } = await db
-      .collection<ReceiptDoc>(FEE_COLLECTIONS.receipts)
-      .doc(receiptId)
-      .get()
-    if (!found) throw new AppError('NOT_FOUND', '没有找到这张收据')
-    const access = await buildingAccess(db, context.openid, found.buildingId)
+    const found = await load<ReceiptDoc>(db, FEE_COLLECTIONS.receipts, receiptId, '收据', '张')
+    const access = await buildingAccess(db, context.openid, found.buildingId, { named: false })
     requireHead(access)
     await checkText(context.cloud, context.openid, reason, 2)
     const now = context.now()
@@ -51,16 +47,6 @@ export const voidReceipt = defineAction({
           `收据 ${current.number} 已经作废，不能再次作废`,
         )
         if (again) return { receipt: current, created: false }
-        const ledger = await readLedger(tx, current.buildingId, current.communityId, year, now)
-        await writeLedger(
-          tx,
-          {
-            ...ledger,
-            voidedReceiptCount: ledger.voidedReceiptCount + 1,
-            voidedIncomeFen: ledger.voidedIncomeFen + current.amountFen,
-          },
-          now,
-        )
         const stamp = await recordVoid(tx, 'receipt', FEE_COLLECTIONS.receipts, current, voiding)
         const claims = tx.collection<ClaimDoc>(FEE_COLLECTIONS.claims)
         for (const period of current.periods) {

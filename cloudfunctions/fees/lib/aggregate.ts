@@ -4,20 +4,7 @@
  */
 import type { Database } from '../../shared/cloud'
 
-interface Pipeline {
-  match(query: unknown): Pipeline
-  group(spec: unknown): Pipeline
-  sort(spec: unknown): Pipeline
-  skip(n: number): Pipeline
-  limit(n: number): Pipeline
-  end(): Promise<{ list: unknown[] }>
-}
-
 const PAGE = 1000
-
-export function operators(db: Database): Record<string, (...args: unknown[]) => unknown> {
-  return db.command.aggregate as Record<string, (...args: unknown[]) => unknown>
-}
 
 /** Every group of `match` → `group`, in `_id` order, a page at a time. */
 export async function groupAll<Row>(
@@ -28,15 +15,16 @@ export async function groupAll<Row>(
 ): Promise<Row[]> {
   const rows: Row[] = []
   for (let skip = 0; ; skip += PAGE) {
-    const pipeline = db.collection(collection).aggregate() as unknown as Pipeline
-    const { list } = await pipeline
+    const { list } = await db
+      .collection(collection)
+      .aggregate()
       .match(match)
       .group(group)
       .sort({ _id: 1 })
       .skip(skip)
       .limit(PAGE)
-      .end()
-    rows.push(...(list as Row[]))
+      .end<Row>()
+    rows.push(...list)
     if (list.length < PAGE) return rows
   }
 }
@@ -48,7 +36,7 @@ export async function sumOf(
   match: Record<string, unknown>,
   field = '$amountFen',
 ): Promise<{ sum: number; count: number }> {
-  const $ = operators(db)
+  const $ = db.command.aggregate
   const [row] = await groupAll<{ sum: number; count: number }>(db, collection, match, {
     _id: null,
     sum: $['sum']!(field),

@@ -12,13 +12,12 @@ import { randomUUID } from 'node:crypto'
 import type { Database } from '../../shared/cloud'
 import { AppError } from '../../shared/errors'
 import { isDuplicateKey } from '../../shared/idempotency'
+import { sleep } from '../../shared/transaction'
 import { FEE_COLLECTIONS, type LockDoc } from './model'
 
 const LEASE_MS = 5_000
 /** How long a caller waits in line (the function's timeout is 20 s). */
 const WAIT_MS = 15_000
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 export async function withLease<R>(db: Database, key: string, work: () => Promise<R>): Promise<R> {
   const locks = db.collection<LockDoc>(FEE_COLLECTIONS.locks)

@@ -7,6 +7,7 @@
 import type { LedgerTotals } from '../../../typings/fees'
 import type { Database, Transaction } from '../../shared/cloud'
 import { AppError } from '../../shared/errors'
+import { retryTransaction, sleep } from '../../shared/transaction'
 import { withLease } from './lease'
 import { FEE_COLLECTIONS, type LedgerDoc } from './model'
 
@@ -24,30 +25,23 @@ export function isTransactionConflict(error: unknown): boolean {
   return /transaction.{0,20}conflict|conflict.{0,40}transaction/i.test(text)
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
-
 /**
  * Runs `work` in a transaction, again on a fresh snapshot whenever another transaction got to
  * the same document first (first writer wins). wx-server-sdk's own retry is three attempts and
  * only on some codes: with a whole building's heads recording at once that is not enough.
  * Anything else (an AppError from `work` included) rolls back and is thrown as it is.
  */
-export async function inTransaction<R>(
-  db: Database,
-  work: (tx: Transaction) => Promise<R>,
-): Promise<R> {
+export function inTransaction<R>(db: Database, work: (tx: Transaction) => Promise<R>): Promise<R> {
   const deadline = Date.now() + RETRY_FOR_MS
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await db.runTransaction(work, 0)
-    } catch (error) {
-      if (!isTransactionConflict(error)) throw error
+  return retryTransaction(db, work, {
+    isConflict: isTransactionConflict,
+    async afterConflict(attempt) {
       if (Date.now() > deadline) {
         throw new AppError('CONFLICT', '同时记账的人太多，请稍后再试')
       }
       await sleep(Math.random() * Math.min(50, 2 + 3 * attempt))
-    }
-  }
+    },
+  })
 }
 
 /**
@@ -91,7 +85,7 @@ export function emptyLedger(
 }
 
 /** Reads the building-year's ledger inside a transaction, or a fresh one. */
-export async function readLedger(
+async function readLedger(
   tx: Transaction,
   buildingId: string,
   communityId: string,
@@ -107,7 +101,7 @@ export async function readLedger(
   return ledger
 }
 
-export async function writeLedger(
+async function writeLedger(
   tx: Transaction,
   ledger: Omit<LedgerDoc, '_id'>,
   now: Date,
@@ -116,6 +110,31 @@ export async function writeLedger(
     .collection<LedgerDoc>(FEE_COLLECTIONS.ledgers)
     .doc(ledgerId(ledger.buildingId, ledger.year))
     .set({ data: { ...ledger, updatedAt: now } })
+}
+
+/** The ledger's running counts and sums: what an entry adds to. */
+export type LedgerCounter = Exclude<
+  keyof LedgerDoc,
+  '_id' | 'communityId' | 'buildingId' | 'year' | 'updatedAt'
+>
+
+/**
+ * Adds `increments` to the building-year's ledger inside a transaction (a fresh ledger when the
+ * year has none yet); answers the ledger with the increments added.
+ */
+export async function addToLedger(
+  tx: Transaction,
+  place: { buildingId: string; communityId: string },
+  year: number,
+  now: Date,
+  increments: Partial<Record<LedgerCounter, number>>,
+): Promise<Omit<LedgerDoc, '_id'>> {
+  const ledger = await readLedger(tx, place.buildingId, place.communityId, year, now)
+  for (const [counter, by] of Object.entries(increments) as Array<[LedgerCounter, number]>) {
+    ledger[counter] += by
+  }
+  await writeLedger(tx, ledger, now)
+  return ledger
 }
 
 export function zeroTotals(): LedgerTotals {
@@ -148,7 +167,10 @@ export function totalsOf(ledgers: ReadonlyArray<Omit<LedgerDoc, '_id'>>): Ledger
   return totals
 }
 
-export function balanceOf(t: Omit<LedgerTotals, 'balanceFen'>): number {
+/** What the fund holds after these sums: income less expenses, voided entries taken out. */
+export function balanceOf(
+  t: Pick<LedgerTotals, 'incomeFen' | 'voidedIncomeFen' | 'expenseFen' | 'voidedExpenseFen'>,
+): number {
   return t.incomeFen - t.voidedIncomeFen - (t.expenseFen - t.voidedExpenseFen)
 }
 

@@ -1,12 +1,12 @@
 /** A building's fee plan: its versions, as views and as the schedule the ledger checks against. */
-import type { FeePlanVersionView, FeePlanView } from '../../../typings/fees'
+import type { FeePlanVersionView, FeePlanView, PlanSummary } from '../../../typings/fees'
 import type { Database } from '../../shared/cloud'
 import { AppError } from '../../shared/errors'
 import { monthKey } from '../../shared/time'
 import type { BuildingAccess } from './access'
 import { maxAmountFen } from './limits'
-import { FEE_COLLECTIONS, type FeePlanDoc, type PlanVersion } from './model'
-import { monthIndex, periodInForce, periodRef, startOptions } from './periods'
+import { CYCLE_LABELS, FEE_COLLECTIONS, type FeePlanDoc, type PlanVersion } from './model'
+import { monthIndex, periodInForce, periodRef, startOptions, type ScheduledPeriod } from './periods'
 
 export async function loadPlan(
   db: Database,
@@ -42,8 +42,18 @@ export function versionView(version: PlanVersion): FeePlanVersionView {
   }
 }
 
-export function planView(access: BuildingAccess, plan: FeePlanDoc | null, now: Date): FeePlanView {
-  const versions = plan?.versions ?? []
+/** What the period in force asks of a household, or null before the plan starts. */
+export function planSummary(inForce: ScheduledPeriod | null): PlanSummary | null {
+  if (!inForce) return null
+  const { amountFen, cycle } = inForce.version
+  return { amountFen, cycle, cycleLabel: CYCLE_LABELS[cycle] }
+}
+
+export function planView(
+  access: BuildingAccess,
+  versions: readonly PlanVersion[],
+  now: Date,
+): FeePlanView {
   const month = nowMonthOf(now)
   const inForce = periodInForce(versions, month)
   const last = versions[versions.length - 1]

@@ -1,10 +1,11 @@
 /**
- * Voiding a receipt or an expense, inside the ledger transaction: a void entry with the reason is
- * added under the entry's own id (so it can be voided once only) and the entry is stamped 作废.
- * Nothing is edited away or deleted.
+ * Voiding a receipt or an expense, inside the ledger transaction: the amount counts as voided in
+ * the year of the void, a void entry with the reason is added under the entry's own id (so it can
+ * be voided once only) and the entry is stamped 作废. Nothing is edited away or deleted.
  */
 import type { Transaction } from '../../shared/cloud'
 import { AppError } from '../../shared/errors'
+import { addToLedger, type LedgerCounter } from './ledger'
 import { FEE_COLLECTIONS, type VoidDoc, type VoidStamp } from './model'
 
 export interface VoidRequest {
@@ -31,7 +32,16 @@ export async function voidedByThisRequest(
   throw new AppError('FAILED_PRECONDITION', alreadyVoided)
 }
 
-/** Writes the void entry and stamps the entry in `collection`; answers the stamp. */
+/** The ledger's count and sum of voided entries of each kind. */
+const VOIDED: Record<VoidDoc['kind'], { count: LedgerCounter; fen: LedgerCounter }> = {
+  receipt: { count: 'voidedReceiptCount', fen: 'voidedIncomeFen' },
+  expense: { count: 'voidedExpenseCount', fen: 'voidedExpenseFen' },
+}
+
+/**
+ * Adds the entry to the year's voided totals, writes the void entry and stamps the entry in
+ * `collection`; answers the stamp.
+ */
 export async function recordVoid(
   tx: Transaction,
   kind: VoidDoc['kind'],
@@ -39,6 +49,11 @@ export async function recordVoid(
   entry: { _id: string; communityId: string; buildingId: string; amountFen: number },
   request: VoidRequest,
 ): Promise<VoidStamp> {
+  const voided = VOIDED[kind]
+  await addToLedger(tx, entry, request.year, request.at, {
+    [voided.count]: 1,
+    [voided.fen]: entry.amountFen,
+  })
   await tx
     .collection<Omit<VoidDoc, '_id'>>(FEE_COLLECTIONS.voids)
     .doc(entry._id)

@@ -13,7 +13,7 @@ export async function monthTotals(
   db: Database,
   match: Record<string, unknown>,
 ): Promise<Map<string, MonthTotals>> {
-  const $ = db.command.aggregate as Record<string, (...args: unknown[]) => unknown>
+  const $ = db.command.aggregate
   const group: Record<string, unknown> = {
     _id: { buildingId: '$buildingId', month: '$month' },
     count: $['sum']!(1),

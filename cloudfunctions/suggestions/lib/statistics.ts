@@ -26,7 +26,7 @@ export async function monthStatistics(
   scope: Record<string, string>,
   now: Date,
 ): Promise<Omit<SuggestionStatistics, 'month' | 'scope'>> {
-  const $ = db.command.aggregate as Record<string, (...args: unknown[]) => unknown>
+  const $ = db.command.aggregate
   const items = db.collection(SUGGESTIONS)
   const [grouped, overdue, medianFirstResponseMinutes, medianResolutionMinutes] = await Promise.all(
     [
@@ -42,13 +42,13 @@ export async function monthStatistics(
           everResolved: $['sum']!($['cond']!([$['gte']!(['$resolutionMinutes', 0]), 1, 0])),
         })
         .limit(100)
-        .end(),
+        .end<GroupRow>(),
       items.where({ ...scope, ...overdueWhere(db, now) }).count(),
       median(db, scope, 'firstResponseMinutes'),
       median(db, scope, 'resolutionMinutes'),
     ],
   )
-  const rows = grouped.list as GroupRow[]
+  const rows = grouped.list
   const byStatus = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<
     SuggestionStatus,
     number

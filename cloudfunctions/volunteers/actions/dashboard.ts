@@ -6,7 +6,7 @@ import { defineAction } from '../../shared/router'
 import { docId, input } from '../../shared/validation'
 import { VOLUNTEER_COLLECTIONS } from '../lib/model'
 import { hoursOf } from '../lib/rules'
-import { distinctVolunteers, ops, pipeline, serviceTotalsBy } from '../lib/totals'
+import { distinctVolunteers, serviceTotalsBy } from '../lib/totals'
 
 /**
  * The staff dashboard for a year: projects launched and held, 人次 (service instances with
@@ -35,11 +35,13 @@ export const dashboard = defineAction({
       (_v, i) => `${year}-${String(i + 1).padStart(2, '0')}`,
     )
     const inYear = { communityId, month: _['in']!(months) }
-    const $ = ops(db)
+    const $ = db.command.aggregate
     const [service, volunteers, projectRows, openHelp] = await Promise.all([
       serviceTotalsBy(db, inYear, 'month'),
       distinctVolunteers(db, inYear),
-      pipeline(db, VOLUNTEER_COLLECTIONS.projects)
+      db
+        .collection(VOLUNTEER_COLLECTIONS.projects)
+        .aggregate()
         .match({ ...inYear, status: 'open' })
         .group({
           _id: '$month',

@@ -7,31 +7,16 @@ import type { Database } from '../../shared/cloud'
 import { VOLUNTEER_COLLECTIONS } from './model'
 import { hoursOf } from './rules'
 
-interface Pipeline {
-  match(query: Record<string, unknown>): Pipeline
-  group(group: Record<string, unknown>): Pipeline
-  project(projection: Record<string, unknown>): Pipeline
-  count(field: string): Pipeline
-  limit(n: number): Pipeline
-  end(): Promise<{ list: Array<Record<string, unknown>> }>
-}
-
-export function pipeline(db: Database, collection: string): Pipeline {
-  return db.collection(collection).aggregate() as unknown as Pipeline
-}
-
-export function ops(db: Database): Record<string, (...args: unknown[]) => unknown> {
-  return db.command.aggregate as Record<string, (...args: unknown[]) => unknown>
-}
-
 export function totalsOf(minutes: number, services: number): Totals {
   return { hours: hoursOf(minutes), minutes, services }
 }
 
 /** Confirmed service of the signups matching `match` (a volunteer, a team…). */
 export async function serviceTotals(db: Database, match: Record<string, unknown>): Promise<Totals> {
-  const $ = ops(db)
-  const { list } = await pipeline(db, VOLUNTEER_COLLECTIONS.signups)
+  const $ = db.command.aggregate
+  const { list } = await db
+    .collection(VOLUNTEER_COLLECTIONS.signups)
+    .aggregate()
     .match({ ...match, hoursStatus: 'confirmed' })
     .group({ _id: null, minutes: $['sum']!('$confirmedMinutes'), services: $['sum']!(1) })
     .limit(1)
@@ -52,8 +37,10 @@ export async function serviceTotalsBy(
   match: Record<string, unknown>,
   field: string,
 ): Promise<Map<string, GroupTotals>> {
-  const $ = ops(db)
-  const { list } = await pipeline(db, VOLUNTEER_COLLECTIONS.signups)
+  const $ = db.command.aggregate
+  const { list } = await db
+    .collection(VOLUNTEER_COLLECTIONS.signups)
+    .aggregate()
     .match({ ...match, hoursStatus: 'confirmed' })
     .group({
       _id: `$${field}`,
@@ -81,7 +68,9 @@ export async function distinctVolunteers(
   db: Database,
   match: Record<string, unknown>,
 ): Promise<number> {
-  const { list } = await pipeline(db, VOLUNTEER_COLLECTIONS.signups)
+  const { list } = await db
+    .collection(VOLUNTEER_COLLECTIONS.signups)
+    .aggregate()
     .match({ ...match, hoursStatus: 'confirmed' })
     .group({ _id: '$openid' })
     .count('volunteers')

@@ -8,6 +8,7 @@
  */
 import type { Database, DocumentRef } from '../../shared/cloud'
 import { AppError, isAppError } from '../../shared/errors'
+import { retryTransaction, sleep } from '../../shared/transaction'
 
 /**
  * The parts of a transaction we use: single documents only. Production refuses where() inside a
@@ -34,10 +35,10 @@ export function isConflict(error: unknown): boolean {
   return /TRANSACTION_CONFLICT|Transaction is conflict/i.test(text)
 }
 
-export const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+export { sleep as pause }
 
 /** Full jitter: a random pause up to 4 ms, doubling with each attempt to at most 128 ms. */
-export const backoff = (attempt: number) => pause(Math.random() * 4 * 2 ** Math.min(attempt, 5))
+export const backoff = (attempt: number) => sleep(Math.random() * 4 * 2 ** Math.min(attempt, 5))
 
 /** One attempt: its result, or `conflict` when another transaction got there first (rolled back). */
 export async function attemptTransaction<R>(
@@ -53,11 +54,15 @@ export async function attemptTransaction<R>(
   }
 }
 
-export async function inTransaction<R>(db: Database, work: (tx: Tx) => Promise<R>): Promise<R> {
-  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    const outcome = await attemptTransaction(db, work)
-    if (!outcome.conflict) return outcome.result
-    await backoff(attempt)
-  }
-  throw new AppError('CONFLICT', '同时操作的人太多了，请稍后再试')
+/** Up to MAX_ATTEMPTS attempts, with a backoff after each conflict (the last one included). */
+export function inTransaction<R>(db: Database, work: (tx: Tx) => Promise<R>): Promise<R> {
+  return retryTransaction(db, (transaction) => work(transaction as unknown as Tx), {
+    isConflict,
+    async afterConflict(conflicts) {
+      await backoff(conflicts - 1)
+      if (conflicts >= MAX_ATTEMPTS) {
+        throw new AppError('CONFLICT', '同时操作的人太多了，请稍后再试')
+      }
+    },
+  })
 }

@@ -7,20 +7,17 @@ import { pageBehavior } from '../../../behaviors/page'
 import { fees } from '../../../services/fees'
 import { messageOf } from '../../../utils/feedback'
 import { formatFen } from '../../../utils/money'
-import { formatBeijing } from '../../../utils/time'
+import { formatBeijing, lastMonths } from '../../../utils/time'
 
 /** This and last year, and the last twelve months, newest first. */
 function periodChoices(now: Date): Array<{ key: string; label: string }> {
   const year = Number(formatBeijing(now, 'YYYY'))
-  const month = Number(formatBeijing(now, 'M'))
-  const choices = [year, year - 1].map((y) => ({ key: String(y), label: `${y} 年全年` }))
-  for (let i = 0; i < 12; i++) {
-    const index = year * 12 + month - 1 - i
-    const y = Math.floor(index / 12)
-    const m = (index % 12) + 1
-    choices.push({ key: `${y}-${String(m).padStart(2, '0')}`, label: `${y} 年 ${m} 月` })
-  }
-  return choices
+  const years = [year, year - 1].map((y) => ({ key: String(y), label: `${y} 年全年` }))
+  const months = lastMonths(now, 12).map((key) => {
+    const [y, m] = key.split('-')
+    return { key, label: `${y} 年 ${Number(m)} 月` }
+  })
+  return [...years, ...months]
 }
 
 function download(url: string): Promise<string> {

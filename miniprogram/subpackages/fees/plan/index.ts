@@ -6,8 +6,8 @@
  */
 import type { FeeCycle, FeePlanVersionView, FeePlanView, PeriodRef } from '../../../../typings'
 import { pageBehavior } from '../../../behaviors/page'
-import { community } from '../../../services/community'
 import { fees } from '../../../services/fees'
+import { allHouseholds } from '../../../services/households'
 import { messageOf, showError } from '../../../utils/feedback'
 import { fenToYuanText, formatFen, parseYuan } from '../../../utils/money'
 import { newRequestId } from '../../../utils/requestId'
@@ -94,10 +94,10 @@ Component({
         })
         this.showStartOptions()
         if (plan.canEdit) {
-          const page = await community.listHouseholds({ buildingId: this.data.buildingId })
+          const households = await allHouseholds(this.data.buildingId)
           const exempt = new Map((latest ? latest.exemptions : []).map((e) => [e.householdId, e]))
           this.setData({
-            households: page.items.map((h) => {
+            households: households.map((h) => {
               const e = exempt.get(h.id)
               const kind = e ? e.kind : h.vacant ? 'vacant' : 'hardship'
               return {

@@ -7,7 +7,7 @@ import { pageBehavior } from '../../../behaviors/page'
 import { fees } from '../../../services/fees'
 import { messageOf } from '../../../utils/feedback'
 import { formatFen } from '../../../utils/money'
-import { formatBeijing } from '../../../utils/time'
+import { lastMonths } from '../../../utils/time'
 
 interface Row {
   buildingId: string
@@ -16,17 +16,6 @@ interface Row {
   rate: string
   /** rate-low under 60%, rate-none without a plan. */
   rateClass: string
-}
-
-function lastMonths(now: Date, count: number): string[] {
-  const year = Number(formatBeijing(now, 'YYYY'))
-  const month = Number(formatBeijing(now, 'M'))
-  const months: string[] = []
-  for (let i = 0; i < count; i++) {
-    const index = year * 12 + month - 1 - i
-    months.push(`${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`)
-  }
-  return months
 }
 
 Component({

@@ -5,8 +5,8 @@
  */
 import type { PaymentMethod } from '../../../../typings'
 import { pageBehavior } from '../../../behaviors/page'
-import { community } from '../../../services/community'
 import { fees } from '../../../services/fees'
+import { allHouseholds } from '../../../services/households'
 import { messageOf, showError } from '../../../utils/feedback'
 import { formatFen } from '../../../utils/money'
 import { newRequestId } from '../../../utils/requestId'
@@ -52,8 +52,8 @@ Component({
       const today = formatBeijing(new Date(), 'YYYY-MM-DD')
       this.setData({ buildingId: query['buildingId'] ?? '', today, paidOn: today })
       try {
-        const page = await community.listHouseholds({ buildingId: this.data.buildingId })
-        const rooms = page.items.map((h) => ({ id: h.id, room: h.room }))
+        const households = await allHouseholds(this.data.buildingId)
+        const rooms = households.map((h) => ({ id: h.id, room: h.room }))
         this.setData({ loading: false, rooms, roomLabels: rooms.map((r) => r.room) })
         const preset = rooms.findIndex((r) => r.id === query['householdId'])
         if (preset >= 0) await this.chooseRoom(preset)

@@ -239,6 +239,64 @@ describe('the head', () => {
     })
   })
 
+  describe('of a building of more than 200 households (a page of rooms is 200)', () => {
+    const BIG = 'b-jiguang-big'
+    const BIG_HEAD = 'fees-head-big'
+    const ROOMS = 230
+    /** Room 2305: the 225th, on the second page of listHouseholds. */
+    const LATE = `h-${BIG}-2305`
+    beforeAll(() => {
+      const store = live.cloud.cloud.store
+      store.atomically(() => {
+        store.write('buildings', BIG, {
+          communityId: 'c-hefeng',
+          estateId: 'e-jiguang',
+          number: '大楼',
+          sortKey: `继光花苑-${BIG}`,
+          headOpenids: [BIG_HEAD],
+          householdCount: ROOMS,
+          createdAt: new Date(),
+        })
+        for (let i = 0; i < ROOMS; i++) {
+          const floor = Math.floor(i / 10) + 1
+          const room = `${floor}${String((i % 10) + 1).padStart(2, '0')}`
+          store.write('households', `h-${BIG}-${room}`, {
+            communityId: 'c-hefeng',
+            estateId: 'e-jiguang',
+            buildingId: BIG,
+            room,
+            floor,
+            partyMember: false,
+            vacant: false,
+            createdAt: new Date(),
+          })
+        }
+        store.write('users', BIG_HEAD, {
+          openid: BIG_HEAD,
+          displayName: '楼长大',
+          roles: [{ role: 'buildingHead', communityId: 'c-hefeng', buildingId: BIG }],
+          createdAt: new Date(),
+        })
+      })
+    })
+
+    it('can record a payment for a room past the first 200', async () => {
+      live.actAs(BIG_HEAD)
+      const page = open('subpackages/fees/record/index', { buildingId: BIG, householdId: LATE })
+      await until(() => instance(page).data.householdId === LATE)
+      expect(instance(page).data.roomLabels).toHaveLength(ROOMS)
+      expect(instance(page).data.roomLabels[instance(page).data.roomIndex]).toBe('2305')
+    })
+
+    it('can exempt a room past the first 200 in the plan', async () => {
+      live.actAs(BIG_HEAD)
+      const page = open('subpackages/fees/plan/index', { buildingId: BIG })
+      await until(() => instance(page).data.households.length > 0)
+      expect(instance(page).data.households).toHaveLength(ROOMS)
+      expect(instance(page).data.households.map((h: { id: string }) => h.id)).toContain(LATE)
+    })
+  })
+
   it('sees the arrears and reminds a household with a bound resident', async () => {
     live.actAs(HEAD)
     live.cloud.cloud.openApi.clearOutbox()

@@ -1,0 +1,32 @@
+/**
+ * Transactions retried by us, not by wx-server-sdk: its own retry covers only some conflicts and
+ * a few attempts. Each attempt runs with the SDK's retries off (it then aborts on any failure);
+ * a conflict (another transaction got to the same document first) is tried again on a fresh
+ * snapshot, anything else (a refusal included) is rolled back and thrown as it is. How long to
+ * keep trying and how long to wait in between is the caller's: a crowd differs by function.
+ */
+import type { Database, Transaction } from './cloud'
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+export interface RetryRule {
+  /** Whether an error is a conflict, to be tried again. */
+  isConflict(error: unknown): boolean
+  /** Waits after the `conflicts`-th conflict before the next attempt, or throws to give up. */
+  afterConflict(conflicts: number): Promise<void>
+}
+
+export async function retryTransaction<R>(
+  db: Database,
+  work: (tx: Transaction) => Promise<R>,
+  rule: RetryRule,
+): Promise<R> {
+  for (let conflicts = 1; ; conflicts++) {
+    try {
+      return await db.runTransaction(work, 0)
+    } catch (error) {
+      if (!rule.isConflict(error)) throw error
+    }
+    await rule.afterConflict(conflicts)
+  }
+}
