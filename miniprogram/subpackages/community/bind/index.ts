@@ -6,6 +6,7 @@ import type { BuildingView, CommunityView, EstateView, HouseholdView } from '../
 import { pageBehavior } from '../../../behaviors/page'
 import { CloudCallError } from '../../../services/cloud'
 import { community } from '../../../services/community'
+import { allHouseholds } from '../../../services/households'
 import { messageOf, showError } from '../../../utils/feedback'
 import { newRequestId } from '../../../utils/requestId'
 
@@ -75,8 +76,8 @@ Component({
       } else if (this.data.step === 'building') {
         this.setData({ buildingId: id })
         await this.show('room', async () => {
-          const page = await community.listHouseholds({ buildingId: id })
-          return page.items.map((h: HouseholdView) => ({ id: h.id, title: h.room }))
+          const households = await allHouseholds(id)
+          return households.map((h: HouseholdView) => ({ id: h.id, title: h.room }))
         })
       } else if (this.data.step === 'room') {
         this.setData({ pendingRoom: title })

@@ -2,6 +2,7 @@
 import type { HouseholdView, PendingBindingView } from '../../../../typings'
 import { pageBehavior } from '../../../behaviors/page'
 import { community } from '../../../services/community'
+import { allHouseholds } from '../../../services/households'
 import { messageOf, showError } from '../../../utils/feedback'
 import { formatBeijing } from '../../../utils/time'
 
@@ -41,7 +42,7 @@ Component({
       try {
         const [pending, households] = await Promise.all([
           community.listPendingBindings(this.data.buildingId),
-          community.listHouseholds({ buildingId: this.data.buildingId }),
+          allHouseholds(this.data.buildingId),
         ])
         this.setData({
           loading: false,
@@ -49,7 +50,7 @@ Component({
             ...p,
             when: formatBeijing(p.requestedAt, 'MM-DD HH:mm'),
           })),
-          households: households.items.map((h) => ({
+          households: households.map((h) => ({
             ...h,
             residentText:
               (h.residents ?? [])

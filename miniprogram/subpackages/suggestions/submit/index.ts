@@ -7,6 +7,7 @@ import type { SuggestionCategory } from '../../../../typings'
 import { pageBehavior } from '../../../behaviors/page'
 import { photoPicker } from '../../../behaviors/photoPicker'
 import { community, myCommunityId } from '../../../services/community'
+import { allHouseholds } from '../../../services/households'
 import { askForNotices } from '../../../services/subscribe'
 import { suggestions } from '../../../services/suggestions'
 import { uploadPhotos } from '../../../services/upload'
@@ -53,11 +54,8 @@ Component({
         if (onBehalf) {
           const role = me.roles.find((r) => r.buildingId === query['buildingId'])
           communityId = role?.communityId ?? me.can.staffOf[0] ?? communityId
-          const page = await community.listHouseholds({
-            buildingId: this.data.buildingId,
-            pageSize: 100,
-          })
-          this.setData({ rooms: page.items.map((h) => ({ id: h.id, room: h.room })) })
+          const households = await allHouseholds(this.data.buildingId)
+          this.setData({ rooms: households.map((h) => ({ id: h.id, room: h.room })) })
         }
         this.setData({
           loading: false,

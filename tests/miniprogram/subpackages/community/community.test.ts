@@ -1,10 +1,12 @@
 /** The community pages' flows against the real functions and the demo data. */
 import { render, settle } from '../../support/miniprogram'
+import { BIG_BUILDING, seedBigBuilding } from '../../support/bigBuilding'
 import { startLiveCloud, waitForText, type LiveCloud } from '../../support/liveCloud'
 
 let live: LiveCloud
 beforeAll(async () => {
   live = await startLiveCloud()
+  seedBigBuilding(live.cloud.cloud.store)
 }, 30_000)
 afterAll(() => live.cloud.cloud.close())
 
@@ -54,6 +56,19 @@ describe('绑定房屋', () => {
       live.cloud.cloud.store.find('bindings', { filter: { openid: 'test-newcomer-page' } }),
     ).toHaveLength(1)
   })
+
+  it('offers every room of a building of more than 200 (a page of rooms is 200)', async () => {
+    live.actAs('test-newcomer-big')
+    const page = render('subpackages/community/bind/index')
+    await waitForText(page, '鹤峰社区')
+    await tapCell(page, '.choice', chooseText(page, '鹤峰社区'))
+    await waitForText(page, '继光花苑')
+    await tapCell(page, '.choice', chooseText(page, '继光花苑'))
+    await waitForText(page, BIG_BUILDING.number)
+    await tapCell(page, '.choice', chooseText(page, BIG_BUILDING.number))
+    await waitForText(page, '2305')
+    expect(page.querySelectorAll('.choice')).toHaveLength(230)
+  })
 })
 
 describe('楼栋管理', () => {
@@ -74,6 +89,18 @@ describe('楼栋管理', () => {
     ).toMatchObject({ status: 'approved' })
     // Households list names in full for the head, phones masked.
     await waitForText(page, '黄建华 138****1234')
+  })
+
+  it('lists every household of a building of more than 200', async () => {
+    live.actAs(BIG_BUILDING.head)
+    const page = render('subpackages/community/building/index')
+    ;(page.instance as unknown as { onLoad(q: Record<string, string>): void }).onLoad({
+      buildingId: BIG_BUILDING.id,
+    })
+    await waitForText(page, '2305')
+    expect(
+      (page.instance as unknown as { data: { households: unknown[] } }).data.households,
+    ).toHaveLength(230)
   })
 
   it('shows a resident who opens it the server’s refusal', async () => {

@@ -4,6 +4,7 @@
  * with photos, arrears with reminders, the export and the community's collection rates.
  */
 import { render, settle, type Rendered } from '../../support/miniprogram'
+import { BIG_BUILDING, seedBigBuilding } from '../../support/bigBuilding'
 import { startLiveCloud, waitForText, type LiveCloud } from '../../support/liveCloud'
 import {
   chineseAmount,
@@ -240,45 +241,11 @@ describe('the head', () => {
   })
 
   describe('of a building of more than 200 households (a page of rooms is 200)', () => {
-    const BIG = 'b-jiguang-big'
-    const BIG_HEAD = 'fees-head-big'
-    const ROOMS = 230
-    /** Room 2305: the 225th, on the second page of listHouseholds. */
-    const LATE = `h-${BIG}-2305`
-    beforeAll(() => {
-      const store = live.cloud.cloud.store
-      store.atomically(() => {
-        store.write('buildings', BIG, {
-          communityId: 'c-hefeng',
-          estateId: 'e-jiguang',
-          number: '大楼',
-          sortKey: `继光花苑-${BIG}`,
-          headOpenids: [BIG_HEAD],
-          householdCount: ROOMS,
-          createdAt: new Date(),
-        })
-        for (let i = 0; i < ROOMS; i++) {
-          const floor = Math.floor(i / 10) + 1
-          const room = `${floor}${String((i % 10) + 1).padStart(2, '0')}`
-          store.write('households', `h-${BIG}-${room}`, {
-            communityId: 'c-hefeng',
-            estateId: 'e-jiguang',
-            buildingId: BIG,
-            room,
-            floor,
-            partyMember: false,
-            vacant: false,
-            createdAt: new Date(),
-          })
-        }
-        store.write('users', BIG_HEAD, {
-          openid: BIG_HEAD,
-          displayName: '楼长大',
-          roles: [{ role: 'buildingHead', communityId: 'c-hefeng', buildingId: BIG }],
-          createdAt: new Date(),
-        })
-      })
-    })
+    const BIG = BIG_BUILDING.id
+    const BIG_HEAD = BIG_BUILDING.head
+    const ROOMS = BIG_BUILDING.rooms
+    const LATE = BIG_BUILDING.lateHouseholdId
+    beforeAll(() => seedBigBuilding(live.cloud.cloud.store))
 
     it('can record a payment for a room past the first 200', async () => {
       live.actAs(BIG_HEAD)

@@ -1,5 +1,6 @@
 /** 提建议 pages against the real functions and the demo data: one matter from submission to confirmation. */
 import { render, settle, type Rendered } from '../../support/miniprogram'
+import { BIG_BUILDING, seedBigBuilding } from '../../support/bigBuilding'
 import { startLiveCloud, until, waitForText, type LiveCloud } from '../../support/liveCloud'
 
 let live: LiveCloud
@@ -216,5 +217,18 @@ describe('paging', () => {
     )
     const ids = (board.instance.data as { items: Array<{ id: string }> }).items.map((i) => i.id)
     expect(new Set(ids).size).toBe(ids.length)
+  })
+})
+
+describe('filing for a resident of a building of more than 200 (a page of rooms is 200)', () => {
+  it('offers every room', async () => {
+    seedBigBuilding(live.cloud.cloud.store)
+    live.actAs(BIG_BUILDING.head)
+    const page = open('subpackages/suggestions/submit/index')
+    void page.instance.onLoad({ onBehalf: '1', buildingId: BIG_BUILDING.id })
+    await waitForText(page, '代居民提交')
+    await until(() => page.querySelectorAll('.room').length > 0, 'the rooms')
+    expect(page.querySelectorAll('.room')).toHaveLength(230)
+    expect(page.querySelectorAll('.room').some((r) => r.dom!.textContent === '2305')).toBe(true)
   })
 })
