@@ -41,7 +41,10 @@ export interface MeResult {
   bindings: BindingView[]
   /** What the client may show: the server checks every action again. */
   can: {
+    /** Communities where I am staff. */
     staffOf: string[]
+    /** Communities whose matters I handle at the station: as staff or as a grid worker. */
+    stationOf: string[]
     headOf: string[]
     isAdmin: boolean
   }
@@ -80,8 +83,10 @@ export interface HouseholdView {
   id: string
   room: string
   floor: number
-  partyMember: boolean
-  vacant: boolean
+  /** 党员中心户: only for the building's residents, its heads and the community's staff. */
+  partyMember?: boolean
+  /** Only for the building's heads and the community's staff: a list of empty flats is a burglar's. */
+  vacant?: boolean
   /** Only for the building's heads and the community's staff. */
   residents?: ResidentView[]
 }

@@ -20,28 +20,33 @@ import { requestBinding } from './actions/requestBinding'
 import { revokeStaff } from './actions/revokeStaff'
 import { reviewBinding } from './actions/reviewBinding'
 import { updateProfile } from './actions/updateProfile'
+import { communityPolicy } from './policy'
 
-export const main = createRouter('community', {
-  me,
-  agreePrivacy,
-  updateProfile,
-  deleteMyData,
-  listCommunities,
-  listEstates,
-  listBuildings,
-  listHouseholds,
-  requestBinding,
-  reviewBinding,
-  leaveHousehold,
-  listPendingBindings,
-  createCommunity,
-  createEstate,
-  createBuilding,
-  importHouseholds,
-  appointBuildingHead,
-  removeBuildingHead,
-  grantStaff,
-  revokeStaff,
-  markPartyMemberHousehold,
-  listAudit,
-})
+export const main = createRouter(
+  'community',
+  {
+    me,
+    agreePrivacy,
+    updateProfile,
+    deleteMyData,
+    listCommunities,
+    listEstates,
+    listBuildings,
+    listHouseholds,
+    requestBinding,
+    reviewBinding,
+    leaveHousehold,
+    listPendingBindings,
+    createCommunity,
+    createEstate,
+    createBuilding,
+    importHouseholds,
+    appointBuildingHead,
+    removeBuildingHead,
+    grantStaff,
+    revokeStaff,
+    markPartyMemberHousehold,
+    listAudit,
+  },
+  communityPolicy,
+)

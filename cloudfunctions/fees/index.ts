@@ -1,4 +1,5 @@
 import { createRouter } from '../shared/router'
 import { feeActions } from './actions'
+import { feesPolicy } from './policy'
 
-export const main = createRouter('fees', feeActions)
+export const main = createRouter('fees', feeActions, feesPolicy)

@@ -37,14 +37,20 @@ export async function loadCaller(db: Database, openid: string): Promise<Caller> 
   }
 }
 
+/** Staff of the community (admins are staff everywhere). Grid workers are not staff. */
 export function isStaffOf(caller: Caller, communityId: string): boolean {
   return (
-    caller.isAdmin ||
-    hasRole(
-      caller,
-      (r) => (r.role === 'staff' || r.role === 'gridWorker') && r.communityId === communityId,
-    )
+    caller.isAdmin || hasRole(caller, (r) => r.role === 'staff' && r.communityId === communityId)
   )
+}
+
+export function isGridWorkerOf(caller: Caller, communityId: string): boolean {
+  return hasRole(caller, (r) => r.role === 'gridWorker' && r.communityId === communityId)
+}
+
+/** Staff or grid workers: the community's management station, which handles matters. */
+export function worksFor(caller: Caller, communityId: string): boolean {
+  return isStaffOf(caller, communityId) || isGridWorkerOf(caller, communityId)
 }
 
 export function isHeadOf(caller: Caller, buildingId: string): boolean {

@@ -30,6 +30,8 @@ export interface CommunityDoc {
   name: string
   street?: string
   district?: string
+  /** Openids of the community's staff, kept with every role change (never fewer than one). */
+  staffOpenids?: string[]
   createdAt: Date
 }
 

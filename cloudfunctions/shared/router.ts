@@ -5,9 +5,19 @@
 import type { z } from 'zod'
 import type { Envelope } from '../../typings/envelope'
 import type { ActionInput, ActionName, ActionOutput, FunctionName } from '../../typings'
+import { loadCaller, type Caller } from './caller'
 import { getCloud, type Cloud } from './cloud'
 import { missingConfig } from './config'
 import { AppError, isAppError } from './errors'
+import {
+  grantsHeld,
+  needsCaller,
+  needsScope,
+  NOWHERE,
+  type Policy,
+  type Rule,
+  type Target,
+} from './policy'
 import { parseInput } from './validation'
 
 export interface ActionContext {
@@ -20,7 +30,13 @@ export interface ActionContext {
 }
 
 /** A signed-in caller's context. */
-export type UserContext = ActionContext & { openid: string }
+export type UserContext = ActionContext & {
+  openid: string
+  /** The caller's roles and homes, read once per invocation whoever asks. */
+  caller: () => Promise<Caller>
+  /** Where the action acts, as the policy found it (null when its rule needs no target). */
+  target: Target | null
+}
 
 /**
  * Who may invoke an action: `user` a WeChat user (the default), `timer` only its timer trigger,
@@ -73,9 +89,12 @@ function isTimerEvent(
 export function createRouter<F extends FunctionName>(
   functionName: F,
   actions: ActionMap<F>,
+  policy: Policy<F>,
   options: RouterOptions = {},
 ) {
   const table = actions as Record<string, ActionDefinition<unknown, unknown>>
+  const rules = policy as Record<string, Rule<unknown>>
+  requireAgreement(functionName, table, rules)
   const cloudOf = options.cloud ?? getCloud
   const now = options.now ?? (() => new Date())
 
@@ -95,7 +114,13 @@ export function createRouter<F extends FunctionName>(
         throw new AppError('INVALID_ARGUMENT', '请求格式不正确')
       }
       const fields = event as Record<string, unknown>
+      const cloud = cloudOf()
+      const wx = cloud.wxContext()
+      const openid = wx.OPENID ? String(wx.OPENID) : null
+      // A timer event comes from the platform, which sends no OPENID with it: a user who sends
+      // one is not routed by its trigger name.
       const timer = isTimerEvent(fields)
+      if (timer && openid) throw new AppError('PERMISSION_DENIED', '这项操作只能由系统定时执行')
       const name = timer ? fields.TriggerName : fields['action']
       if (typeof name !== 'string' || name === '') {
         throw new AppError('INVALID_ARGUMENT', '请求缺少要执行的操作', [
@@ -103,20 +128,17 @@ export function createRouter<F extends FunctionName>(
         ])
       }
       const definition = Object.hasOwn(table, name) ? table[name] : undefined
-      if (!definition) {
+      const rule = Object.hasOwn(rules, name) ? rules[name] : undefined
+      if (!definition || !rule) {
         throw new AppError('INVALID_ARGUMENT', '不支持这项操作', [
           { field: 'action', message: `未知的操作：${name.slice(0, 40)}` },
         ])
       }
-
-      const cloud = cloudOf()
-      const wx = cloud.wxContext()
-      const openid = wx.OPENID ? String(wx.OPENID) : null
-      const caller = definition.caller ?? 'user'
-      if (caller === 'timer' && (!timer || openid)) {
-        throw new AppError('PERMISSION_DENIED', '这项操作只能由系统定时执行')
+      const timerOnly = rule.allow.length === 1 && rule.allow[0] === 'timer'
+      if (timerOnly !== timer) {
+        throw new AppError('PERMISSION_DENIED', timer ? undefined : '这项操作只能由系统定时执行')
       }
-      if (caller === 'user' && !openid) {
+      if (!openid && !timer && !rule.allow.includes('anyone')) {
         throw new AppError('UNAUTHENTICATED')
       }
 
@@ -126,6 +148,12 @@ export function createRouter<F extends FunctionName>(
         appid: wx.APPID ? String(wx.APPID) : null,
         cloud,
         now,
+      }
+      if (openid) {
+        let caller: Promise<Caller> | null = null
+        const user = context as UserContext
+        user.caller = () => (caller ??= loadCaller(cloud.database(), openid))
+        user.target = await authorise(rule, input, user, cloud)
       }
       const data = await definition.run(input, context as UserContext)
       return { ok: true, data }
@@ -138,10 +166,54 @@ export function createRouter<F extends FunctionName>(
   }
 }
 
+/**
+ * The event less the platform's fields. Built with own properties only (fromEntries), so that a
+ * `__proto__` key stays a key that the input schema refuses instead of becoming the prototype.
+ */
 function withoutPlatformFields(event: Record<string, unknown>): Record<string, unknown> {
-  const input: Record<string, unknown> = {}
-  for (const [key, value] of Object.entries(event)) {
-    if (!PLATFORM_FIELDS.has(key)) input[key] = value
+  return Object.fromEntries(Object.entries(event).filter(([key]) => !PLATFORM_FIELDS.has(key)))
+}
+
+/**
+ * Enforces the action's rule before it runs: finds the target its scope names (NOT_FOUND if
+ * there is none) and refuses a caller who holds none of the rule's grants there, or who is the
+ * subject of the request they would decide.
+ */
+async function authorise(
+  rule: Rule<unknown>,
+  input: unknown,
+  context: UserContext,
+  cloud: Cloud,
+): Promise<Target | null> {
+  if (!needsCaller(rule as Rule<never>)) return null
+  const [caller, target] = await Promise.all([
+    context.caller(),
+    rule.scope ? rule.scope.resolve(cloud.database(), input, context.openid) : NOWHERE,
+  ])
+  if (grantsHeld(caller, target, rule.allow).length === 0) {
+    if (rule.hidden) throw new AppError('NOT_FOUND', rule.hidden)
+    throw new AppError('PERMISSION_DENIED', rule.denied)
   }
-  return input
+  if (rule.notBySubject && target.subject === context.openid && !caller.isAdmin) {
+    throw new AppError('PERMISSION_DENIED', rule.notBySubject)
+  }
+  return target
+}
+
+/** Every action has a rule and every rule an action; a timer action is timer-only in both. */
+function requireAgreement(
+  functionName: string,
+  table: Record<string, ActionDefinition<unknown, unknown>>,
+  rules: Record<string, Rule<unknown>>,
+): void {
+  for (const name of new Set([...Object.keys(table), ...Object.keys(rules)])) {
+    const definition = table[name]
+    const rule = rules[name]
+    if (!definition || !rule) throw new Error(`${functionName}.${name}: action and policy disagree`)
+    const timerOnly = rule.allow.length === 1 && rule.allow[0] === 'timer'
+    if (timerOnly !== (definition.caller === 'timer'))
+      throw new Error(`${functionName}.${name}: timer in the policy and the action disagree`)
+    if (needsCaller(rule as Rule<never>) && needsScope(rule as Rule<never>) && !rule.scope)
+      throw new Error(`${functionName}.${name}: a rule with place grants needs a scope`)
+  }
 }

@@ -30,3 +30,26 @@ export async function retryTransaction<R>(
     await rule.afterConflict(conflicts)
   }
 }
+
+/** Whether an error is the database saying another transaction got to a document first. */
+export function isTransactionConflict(error: unknown): boolean {
+  const e = error as { code?: unknown; errCode?: unknown; errMsg?: unknown; message?: unknown }
+  if (e?.code === 'DATABASE_TRANSACTION_CONFLICT') return true
+  const text = `${String(e?.errMsg ?? '')} ${String(e?.message ?? '')}`
+  return /transaction.{0,20}conflict|conflict.{0,40}transaction/i.test(text)
+}
+
+/** A short transaction retried on conflict, for the rare writes two people may race on. */
+export function inShortTransaction<R>(
+  db: Database,
+  work: (tx: Transaction) => Promise<R>,
+  attempts = 20,
+): Promise<R> {
+  return retryTransaction(db, work, {
+    isConflict: isTransactionConflict,
+    async afterConflict(conflicts) {
+      if (conflicts >= attempts) throw new Error('transaction kept conflicting')
+      await sleep(Math.random() * 4 * 2 ** Math.min(conflicts, 5))
+    },
+  })
+}

@@ -15,6 +15,7 @@ import { resolve } from './actions/resolve'
 import { statistics } from './actions/statistics'
 import { submit } from './actions/submit'
 import { wall } from './actions/wall'
+import { suggestionsPolicy } from './policy'
 
 /** Every action, by name: the router below, and tests that run them with an injected clock. */
 export const actions = {
@@ -36,4 +37,4 @@ export const actions = {
   autoClose,
 }
 
-export const main = createRouter('suggestions', actions)
+export const main = createRouter('suggestions', actions, suggestionsPolicy)

@@ -1,4 +1,5 @@
 import { createRouter } from '../shared/router'
+import { volunteersPolicy } from './policy'
 import { cancelProject } from './actions/cancelProject'
 import { cancelSignup } from './actions/cancelSignup'
 import { checkIn } from './actions/checkIn'
@@ -66,4 +67,4 @@ export const actions = {
   remindUpcoming,
 }
 
-export const main = createRouter('volunteers', actions)
+export const main = createRouter('volunteers', actions, volunteersPolicy)

@@ -41,10 +41,10 @@ export const community = {
     callCloud('community', 'appointBuildingHead', input),
 }
 
-/** The community a person's lists are about: where they live, else the first they staff, else ''. */
+/** The community a person's lists are about: where they live, else the first they serve, else ''. */
 export function myCommunityId(me: CommunityActions['me']['output']): string {
   const home = me.bindings.find((b) => b.status === 'approved')
-  return home?.communityId ?? me.can.staffOf[0] ?? ''
+  return home?.communityId ?? me.can.stationOf[0] ?? ''
 }
 
 /** The community's estates, each with its buildings named `<estate> <number>` as the lists show them. */

@@ -1,6 +1,5 @@
 import type { BuildingView } from '../../../typings/community'
 import { appendAudit } from '../../shared/audit'
-import { loadCaller, requireStaffOf } from '../../shared/caller'
 import { COLLECTIONS } from '../../shared/model'
 import { defineAction } from '../../shared/router'
 import { docId, input } from '../../shared/validation'
@@ -14,11 +13,7 @@ function buildingHeadAction(appoint: boolean) {
     input: input({ buildingId: docId('楼栋'), openid: docId('用户') }),
     async run({ buildingId, openid }, context): Promise<BuildingView> {
       const db = context.cloud.database()
-      const [caller, building] = await Promise.all([
-        loadCaller(db, context.openid),
-        getBuilding(db, buildingId),
-      ])
-      requireStaffOf(caller, building.communityId)
+      const [caller, building] = await Promise.all([context.caller(), getBuilding(db, buildingId)])
       const updated = await setBuildingHead(db, building, openid, appoint)
       await appendAudit(db, {
         actor: context.openid,

@@ -1,6 +1,5 @@
 import type { BuildingView } from '../../../typings/community'
 import { appendAudit } from '../../shared/audit'
-import { loadCaller, requireStaffOf } from '../../shared/caller'
 import { AppError } from '../../shared/errors'
 import { isDuplicateKey, requestScopedId } from '../../shared/idempotency'
 import { COLLECTIONS, type BuildingDoc } from '../../shared/model'
@@ -18,11 +17,7 @@ export const createBuilding = defineAction({
   }),
   async run({ estateId, number, requestId: clientRequestId }, context): Promise<BuildingView> {
     const db = context.cloud.database()
-    const [caller, estate] = await Promise.all([
-      loadCaller(db, context.openid),
-      getEstate(db, estateId),
-    ])
-    requireStaffOf(caller, estate.communityId)
+    const [caller, estate] = await Promise.all([context.caller(), getEstate(db, estateId)])
     const building: BuildingDoc = {
       _id: requestScopedId('b', context.openid, clientRequestId),
       communityId: estate.communityId,

@@ -1,5 +1,4 @@
 import type { BuildingView } from '../../../typings/community'
-import { loadCaller } from '../../shared/caller'
 import { COLLECTIONS, type BuildingDoc } from '../../shared/model'
 import { defineAction } from '../../shared/router'
 import { docId, input } from '../../shared/validation'
@@ -11,7 +10,7 @@ export const listBuildings = defineAction({
   input: input({ estateId: docId('小区') }),
   async run({ estateId }, context): Promise<BuildingView[]> {
     const db = context.cloud.database()
-    const [caller] = await Promise.all([loadCaller(db, context.openid), getEstate(db, estateId)])
+    const [caller] = await Promise.all([context.caller(), getEstate(db, estateId)])
     const { data } = await db
       .collection<BuildingDoc>(COLLECTIONS.buildings)
       .where({ estateId })

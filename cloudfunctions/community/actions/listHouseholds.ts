@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import type { HouseholdView, Page } from '../../../typings/community'
-import { canManageBuilding, loadCaller } from '../../shared/caller'
+import { canManageBuilding, livesIn } from '../../shared/caller'
 import { COLLECTIONS, type BindingDoc, type HouseholdDoc, type UserDoc } from '../../shared/model'
 import { defineAction } from '../../shared/router'
 import { docId, input } from '../../shared/validation'
@@ -9,7 +9,8 @@ import { residentView } from '../lib/views'
 
 /**
  * A building's households by room. Anyone may list the rooms (to ask to bind one); the
- * building's heads and the community's staff also see who lives there.
+ * building's residents also see its 党员中心户; its heads and the community's staff also see
+ * who lives there and which flats stand empty.
  */
 export const listHouseholds = defineAction({
   input: input({
@@ -22,10 +23,7 @@ export const listHouseholds = defineAction({
   }),
   async run({ buildingId, cursor, pageSize = 200 }, context): Promise<Page<HouseholdView>> {
     const db = context.cloud.database()
-    const [caller, building] = await Promise.all([
-      loadCaller(db, context.openid),
-      getBuilding(db, buildingId),
-    ])
+    const [caller, building] = await Promise.all([context.caller(), getBuilding(db, buildingId)])
     const offset = Number(cursor ?? 0)
     const { data } = await db
       .collection<HouseholdDoc>(COLLECTIONS.households)
@@ -37,6 +35,7 @@ export const listHouseholds = defineAction({
       .get()
     const page = data.slice(0, pageSize)
     const manager = canManageBuilding(caller, building)
+    const neighbour = manager || livesIn(caller, buildingId)
     const residentsOf = new Map<string, HouseholdView['residents']>()
     if (manager && page.length > 0) {
       const { data: bindings } = await db
@@ -62,9 +61,8 @@ export const listHouseholds = defineAction({
         id: h._id,
         room: h.room,
         floor: h.floor,
-        partyMember: h.partyMember,
-        vacant: h.vacant,
-        ...(manager ? { residents: residentsOf.get(h._id) ?? [] } : {}),
+        ...(neighbour ? { partyMember: h.partyMember } : {}),
+        ...(manager ? { vacant: h.vacant, residents: residentsOf.get(h._id) ?? [] } : {}),
       })),
       nextCursor: data.length > pageSize ? String(offset + pageSize) : null,
     }

@@ -1,5 +1,4 @@
 import type { PendingBindingView } from '../../../typings/community'
-import { loadCaller, requireBuildingManager } from '../../shared/caller'
 import { COLLECTIONS, type BindingDoc, type HouseholdDoc, type UserDoc } from '../../shared/model'
 import { defineAction } from '../../shared/router'
 import { docId, input } from '../../shared/validation'
@@ -11,11 +10,7 @@ export const listPendingBindings = defineAction({
   input: input({ buildingId: docId('楼栋') }),
   async run({ buildingId }, context): Promise<PendingBindingView[]> {
     const db = context.cloud.database()
-    const [caller, building] = await Promise.all([
-      loadCaller(db, context.openid),
-      getBuilding(db, buildingId),
-    ])
-    requireBuildingManager(caller, building)
+    const [caller, building] = await Promise.all([context.caller(), getBuilding(db, buildingId)])
     const { data } = await db
       .collection<BindingDoc>(COLLECTIONS.bindings)
       .where({ buildingId, status: 'pending' })

@@ -1,5 +1,4 @@
 import type { MeResult } from '../../../typings/community'
-import { loadCaller } from '../../shared/caller'
 import { COLLECTIONS, type BindingDoc } from '../../shared/model'
 import { defineAction } from '../../shared/router'
 import { input } from '../../shared/validation'
@@ -10,7 +9,7 @@ export const me = defineAction({
   input: input({}),
   async run(_input, context): Promise<MeResult> {
     const db = context.cloud.database()
-    const caller = await loadCaller(db, context.openid)
+    const caller = await context.caller()
     const user = caller.user
     const { data: bindings } = await db
       .collection<BindingDoc>(COLLECTIONS.bindings)
@@ -35,7 +34,8 @@ export const me = defineAction({
       roles: await roleViews(db, roles),
       bindings: await bindingViews(db, bindings),
       can: {
-        staffOf: roles.filter((r) => r.role !== 'buildingHead').map((r) => r.communityId),
+        staffOf: roles.filter((r) => r.role === 'staff').map((r) => r.communityId),
+        stationOf: roles.filter((r) => r.role !== 'buildingHead').map((r) => r.communityId),
         headOf: roles.flatMap((r) =>
           r.role === 'buildingHead' && r.buildingId ? [r.buildingId] : [],
         ),

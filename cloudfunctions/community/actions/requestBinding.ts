@@ -5,7 +5,6 @@ import { defineAction } from '../../shared/router'
 import { docId, input, requestId, text } from '../../shared/validation'
 import { getBuilding } from '../../shared/lookups'
 import { requirePrivacyAgreed } from '../../shared/caller'
-import { ensureUser } from '../lib/users'
 import { bindingView } from '../lib/views'
 import { isDuplicateKey, requestScopedId } from '../../shared/idempotency'
 
@@ -28,7 +27,7 @@ export const requestBinding = defineAction({
       .get()
     if (repeat.data[0]) return bindingView(db, repeat.data[0])
 
-    const user = await ensureUser(db, context.openid)
+    const { user } = await context.caller()
     requirePrivacyAgreed(user)
     const building = await getBuilding(db, buildingId)
     const { data: households } = await db

@@ -4,7 +4,6 @@ import { COLLECTIONS, type UserDoc } from '../../shared/model'
 import { defineAction } from '../../shared/router'
 import { input, text } from '../../shared/validation'
 import { requirePrivacyAgreed } from '../../shared/caller'
-import { ensureUser } from '../lib/users'
 
 const phone = z
   .string({ error: '请填写手机号' })
@@ -20,7 +19,8 @@ export const updateProfile = defineAction({
   }),
   async run(changes, context): Promise<MyProfile> {
     const db = context.cloud.database()
-    const user = await ensureUser(db, context.openid)
+    // Nothing is written for someone who has not agreed (a refusal changes nothing).
+    const { user } = await context.caller()
     requirePrivacyAgreed(user)
     const _ = db.command
     const data: Record<string, unknown> = { updatedAt: context.now() }

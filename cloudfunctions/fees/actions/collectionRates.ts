@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import type { CollectionRateRow, CollectionRatesView } from '../../../typings/fees'
-import { loadCaller, requireStaffOf } from '../../shared/caller'
+import { requireStaffOf } from '../../shared/caller'
 import { getCommunity } from '../../shared/lookups'
 import { COLLECTIONS, type BuildingDoc, type EstateDoc } from '../../shared/model'
 import { defineAction } from '../../shared/router'
@@ -23,10 +23,7 @@ export const collectionRates = defineAction({
   }),
   async run({ communityId, month }, context): Promise<CollectionRatesView> {
     const db = context.cloud.database()
-    const [caller] = await Promise.all([
-      loadCaller(db, context.openid),
-      getCommunity(db, communityId),
-    ])
+    const [caller] = await Promise.all([context.caller(), getCommunity(db, communityId)])
     requireStaffOf(caller, communityId)
     const [buildings, estates, plans, ledgers] = await Promise.all([
       fetchAll(() =>

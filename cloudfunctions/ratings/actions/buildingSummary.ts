@@ -5,7 +5,7 @@ import { defineAction } from '../../shared/router'
 import { monthKey } from '../../shared/time'
 import { docId, input } from '../../shared/validation'
 import { DIMENSION_NAMES, monthsUpTo, summarise } from '../lib/fiveStar'
-import { canManageBuilding, loadCaller } from '../../shared/caller'
+import { canManageBuilding } from '../../shared/caller'
 import { RATING_COLLECTIONS, type CorridorRatingDoc } from '../lib/model'
 import { ratingSettingsOf } from '../lib/settings'
 import { monthTotals } from '../lib/totals'
@@ -46,7 +46,7 @@ export const buildingSummary = defineAction({
       households.forEach((h) => rooms.set(h._id, h.room))
     }
     const current = trend[trend.length - 1]!
-    const caller = await loadCaller(db, context.openid)
+    const caller = await context.caller()
     const currentTotals = totals.get(`${buildingId}|${current.month}`)
     const weakPoints = canManageBuilding(caller, building)
       ? settings.dimensions

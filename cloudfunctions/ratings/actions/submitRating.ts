@@ -1,6 +1,5 @@
 import { z } from 'zod'
 import type { Scores } from '../../../typings/ratings'
-import { loadCaller } from '../../shared/caller'
 import { checkText } from '../../shared/contentCheck'
 import { AppError } from '../../shared/errors'
 import { photoIds, requireOwnFiles } from '../../shared/files'
@@ -53,7 +52,7 @@ export const submitRating = defineAction({
       )
     }
     const [caller, building] = await Promise.all([
-      loadCaller(db, context.openid),
+      context.caller(),
       getBuilding(db, rating.buildingId),
     ])
     const home = caller.homes.find((h) => h.buildingId === rating.buildingId)

@@ -1,5 +1,4 @@
 import type { SuggestionDetail } from '../../../typings/suggestions'
-import { loadCaller } from '../../shared/caller'
 import { defineAction } from '../../shared/router'
 import { docId, input } from '../../shared/validation'
 import { loadSuggestion, requireView, viewerOf } from '../lib/access'
@@ -10,10 +9,7 @@ export const detail = defineAction({
   input: input({ id: docId('建议') }),
   async run({ id }, context): Promise<SuggestionDetail> {
     const db = context.cloud.database()
-    const [caller, item] = await Promise.all([
-      loadCaller(db, context.openid),
-      loadSuggestion(db, id),
-    ])
+    const [caller, item] = await Promise.all([context.caller(), loadSuggestion(db, id)])
     const viewer = viewerOf(caller, item)
     requireView(viewer)
     return toDetail(item, viewer, context.now())

@@ -1,5 +1,4 @@
 import type { HandlerCandidate } from '../../../typings/suggestions'
-import { loadCaller } from '../../shared/caller'
 import { defineAction } from '../../shared/router'
 import { docId, input } from '../../shared/validation'
 import { loadSuggestion, requireStaff, viewerOf } from '../lib/access'
@@ -10,10 +9,7 @@ export const handlers = defineAction({
   input: input({ id: docId('建议') }),
   async run({ id }, context): Promise<HandlerCandidate[]> {
     const db = context.cloud.database()
-    const [caller, item] = await Promise.all([
-      loadCaller(db, context.openid),
-      loadSuggestion(db, id),
-    ])
+    const [caller, item] = await Promise.all([context.caller(), loadSuggestion(db, id)])
     requireStaff(viewerOf(caller, item))
     return handlerCandidates(db, item)
   },

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import type { SuggestionsActions } from '../../../typings/suggestions'
 import { appendAudit } from '../../shared/audit'
-import { canManageBuilding, isStaffOf, loadCaller, requirePrivacyAgreed } from '../../shared/caller'
+import { isHeadOf, requirePrivacyAgreed, worksFor } from '../../shared/caller'
 import { checkText } from '../../shared/contentCheck'
 import { AppError } from '../../shared/errors'
 import { photoIds, requireOwnFiles } from '../../shared/files'
@@ -45,7 +45,7 @@ export const submit = defineAction({
     if (existing.data) return { id, status: existing.data.status }
 
     const [caller, community] = await Promise.all([
-      loadCaller(db, context.openid),
+      context.caller(),
       getCommunity(db, request.communityId),
     ])
     requirePrivacyAgreed(caller.user)
@@ -53,8 +53,7 @@ export const submit = defineAction({
     if (request.onBehalf) {
       household = await getHousehold(db, request.onBehalf.householdId)
       const mayFile =
-        isStaffOf(caller, household.communityId) ||
-        canManageBuilding(caller, { _id: household.buildingId, communityId: household.communityId })
+        worksFor(caller, household.communityId) || isHeadOf(caller, household.buildingId)
       if (!mayFile) {
         throw new AppError(
           'PERMISSION_DENIED',

@@ -1,6 +1,6 @@
 /** Who may see a matter and what each person may do with it, decided from the stored roles. */
 import type { SuggestionDetail } from '../../../typings/suggestions'
-import { isHeadOf, isStaffOf, type Caller } from '../../shared/caller'
+import { isHeadOf, worksFor, type Caller } from '../../shared/caller'
 import type { Database } from '../../shared/cloud'
 import { AppError } from '../../shared/errors'
 import { TRANSITIONS } from './lifecycle'
@@ -24,7 +24,8 @@ export async function loadSuggestion(db: Database, id: string): Promise<Suggesti
 export function viewerOf(caller: Caller, item: SuggestionDoc): Viewer {
   return {
     openid: caller.openid,
-    staff: isStaffOf(caller, item.communityId),
+    // The management station: staff and grid workers.
+    staff: worksFor(caller, item.communityId),
     owner: item.ownerOpenid === caller.openid,
     handler: item.handlerOpenid === caller.openid,
     head: item.buildingId !== null && isHeadOf(caller, item.buildingId),

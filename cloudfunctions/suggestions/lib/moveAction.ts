@@ -4,7 +4,7 @@
  */
 import type { SuggestionDetail } from '../../../typings/suggestions'
 import { appendAudit } from '../../shared/audit'
-import { loadCaller, type Caller } from '../../shared/caller'
+import { type Caller } from '../../shared/caller'
 import type { Database } from '../../shared/cloud'
 import type { UserContext } from '../../shared/router'
 import { loadSuggestion, viewerOf, type Viewer } from './access'
@@ -29,7 +29,7 @@ export async function runMove(
   after?: (updated: SuggestionDoc, scope: MoveScope) => Promise<unknown>,
 ): Promise<SuggestionDetail> {
   const db = context.cloud.database()
-  const [caller, item] = await Promise.all([loadCaller(db, context.openid), loadSuggestion(db, id)])
+  const [caller, item] = await Promise.all([context.caller(), loadSuggestion(db, id)])
   const viewer = viewerOf(caller, item)
   authorize(viewer)
   requireMove(item, move)

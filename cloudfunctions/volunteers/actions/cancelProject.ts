@@ -1,5 +1,5 @@
 import { appendAudit } from '../../shared/audit'
-import { loadCaller, requireStaffOf } from '../../shared/caller'
+import { requireStaffOf } from '../../shared/caller'
 import { AppError } from '../../shared/errors'
 import { defineAction } from '../../shared/router'
 import { input, text } from '../../shared/validation'
@@ -16,10 +16,7 @@ export const cancelProject = defineAction({
   input: input({ projectId: projectId(), reason: text('取消原因', { max: 50 }) }),
   async run({ projectId: id, reason }, context) {
     const db = context.cloud.database()
-    const [caller, project] = await Promise.all([
-      loadCaller(db, context.openid),
-      getProject(db, id),
-    ])
+    const [caller, project] = await Promise.all([context.caller(), getProject(db, id)])
     requireStaffOf(caller, project.communityId)
     const now = context.now()
     if (now.getTime() >= new Date(project.endAt).getTime())

@@ -1,5 +1,5 @@
 import type { ProjectDetail } from '../../../typings/volunteers'
-import { loadCaller, requireStaffOf } from '../../shared/caller'
+import { requireStaffOf } from '../../shared/caller'
 import { AppError } from '../../shared/errors'
 import { defineAction } from '../../shared/router'
 import { docId, input, requestId } from '../../shared/validation'
@@ -15,7 +15,7 @@ export const convertHelpRequest = defineAction({
   input: input({ helpRequestId: docId('求助'), requestId: requestId() }),
   async run({ helpRequestId, requestId: clientRequestId }, context): Promise<ProjectDetail> {
     const db = context.cloud.database()
-    const caller = await loadCaller(db, context.openid)
+    const caller = await context.caller()
     const now = context.now()
     const { data: request } = await db
       .collection<HelpRequestDoc>(VOLUNTEER_COLLECTIONS.helpRequests)

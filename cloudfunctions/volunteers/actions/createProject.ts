@@ -1,6 +1,5 @@
 import { z } from 'zod'
 import type { ProjectDetail } from '../../../typings/volunteers'
-import { loadCaller } from '../../shared/caller'
 import { defineAction } from '../../shared/router'
 import { docId, input, requestId, text } from '../../shared/validation'
 import { instant, serviceType, teamIdList } from '../lib/fields'
@@ -37,7 +36,7 @@ export const createProject = defineAction({
   }),
   async run(fields, context): Promise<ProjectDetail> {
     const db = context.cloud.database()
-    const caller = await loadCaller(db, context.openid)
+    const caller = await context.caller()
     const now = context.now()
     const project = await launchProject(
       db,

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import type { DashboardMonth, VolunteerDashboard } from '../../../typings/volunteers'
-import { loadCaller, requireStaffOf } from '../../shared/caller'
+import { requireStaffOf } from '../../shared/caller'
 import { getCommunity } from '../../shared/lookups'
 import { defineAction } from '../../shared/router'
 import { docId, input } from '../../shared/validation'
@@ -24,10 +24,7 @@ export const dashboard = defineAction({
   async run({ communityId, year }, context): Promise<VolunteerDashboard> {
     const db = context.cloud.database()
     const _ = db.command
-    const [caller] = await Promise.all([
-      loadCaller(db, context.openid),
-      getCommunity(db, communityId),
-    ])
+    const [caller] = await Promise.all([context.caller(), getCommunity(db, communityId)])
     requireStaffOf(caller, communityId)
     const now = context.now()
     const months = Array.from(

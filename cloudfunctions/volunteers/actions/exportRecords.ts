@@ -1,6 +1,6 @@
 import type { ExportResult } from '../../../typings/volunteers'
 import { appendAudit } from '../../shared/audit'
-import { loadCaller, requireStaffOf } from '../../shared/caller'
+import { requireStaffOf } from '../../shared/caller'
 import { AppError } from '../../shared/errors'
 import { getCommunity } from '../../shared/lookups'
 import { defineAction } from '../../shared/router'
@@ -18,10 +18,7 @@ export const exportRecords = defineAction({
   input: input({ communityId: docId('社区'), month: month() }),
   async run({ communityId, month: m }, context): Promise<ExportResult> {
     const db = context.cloud.database()
-    const [caller, community] = await Promise.all([
-      loadCaller(db, context.openid),
-      getCommunity(db, communityId),
-    ])
+    const [caller, community] = await Promise.all([context.caller(), getCommunity(db, communityId)])
     requireStaffOf(caller, communityId)
     const records = await monthRecords(db, communityId, m)
     const title = `${community.name} ${m} 志愿服务记录`

@@ -1,4 +1,4 @@
-import { loadCaller, requirePrivacyAgreed } from '../../shared/caller'
+import { requirePrivacyAgreed } from '../../shared/caller'
 import { AppError } from '../../shared/errors'
 import { isDuplicateKey } from '../../shared/idempotency'
 import { defineAction } from '../../shared/router'
@@ -12,7 +12,7 @@ export const joinTeam = defineAction({
   input: input({ teamId: teamId(), note: text('自我介绍', { max: 100 }).optional() }),
   async run({ teamId: id, note }, context) {
     const db = context.cloud.database()
-    const [caller, team] = await Promise.all([loadCaller(db, context.openid), getTeam(db, id)])
+    const [caller, team] = await Promise.all([context.caller(), getTeam(db, id)])
     requirePrivacyAgreed(caller.user)
     const memberships = db.collection<MembershipDoc>(VOLUNTEER_COLLECTIONS.memberships)
     const key = membershipId(id, context.openid)

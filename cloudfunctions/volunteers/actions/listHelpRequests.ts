@@ -1,6 +1,6 @@
 import type { Page } from '../../../typings/community'
 import type { HelpRequestView } from '../../../typings/volunteers'
-import { loadCaller, requireStaffOf } from '../../shared/caller'
+import { requireStaffOf } from '../../shared/caller'
 import { pageCursor, pageOf } from '../../shared/pagination'
 import { defineAction } from '../../shared/router'
 import { docId, input, oneOf } from '../../shared/validation'
@@ -16,7 +16,7 @@ export const listHelpRequests = defineAction({
   }),
   async run({ communityId, status = 'open', cursor }, context): Promise<Page<HelpRequestView>> {
     const db = context.cloud.database()
-    const caller = await loadCaller(db, context.openid)
+    const caller = await context.caller()
     requireStaffOf(caller, communityId)
     const { rows, nextCursor } = await pageOf<HelpRequestDoc>(
       db,

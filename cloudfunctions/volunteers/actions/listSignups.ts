@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import type { Page } from '../../../typings/community'
 import type { OrganiserSignupView } from '../../../typings/volunteers'
-import { isStaffOf, loadCaller } from '../../shared/caller'
+import { isStaffOf } from '../../shared/caller'
 import { AppError } from '../../shared/errors'
 import { defineAction } from '../../shared/router'
 import { input } from '../../shared/validation'
@@ -27,10 +27,7 @@ export const listSignups = defineAction({
   async run({ projectId: id, cursor }, context): Promise<Page<OrganiserSignupView>> {
     const db = context.cloud.database()
     const _ = db.command
-    const [caller, project] = await Promise.all([
-      loadCaller(db, context.openid),
-      getProject(db, id),
-    ])
+    const [caller, project] = await Promise.all([context.caller(), getProject(db, id)])
     if (!isOrganiser(caller, project) && !isStaffOf(caller, project.communityId))
       throw new AppError('PERMISSION_DENIED', '只有组织者和本社区工作人员可以查看报名名单')
     const { data } = await db

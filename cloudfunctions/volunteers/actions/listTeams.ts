@@ -1,5 +1,4 @@
 import type { TeamView } from '../../../typings/volunteers'
-import { loadCaller } from '../../shared/caller'
 import { getCommunity } from '../../shared/lookups'
 import { defineAction } from '../../shared/router'
 import { docId, input } from '../../shared/validation'
@@ -12,7 +11,7 @@ export const listTeams = defineAction({
   async run({ communityId }, context): Promise<TeamView[]> {
     const db = context.cloud.database()
     const [caller, , { data: teams }, memberships] = await Promise.all([
-      loadCaller(db, context.openid),
+      context.caller(),
       getCommunity(db, communityId),
       db
         .collection<TeamDoc>(VOLUNTEER_COLLECTIONS.teams)

@@ -1,5 +1,4 @@
 import type { HelpRequestView } from '../../../typings/volunteers'
-import { loadCaller } from '../../shared/caller'
 import { defineAction } from '../../shared/router'
 import { input } from '../../shared/validation'
 import { helpRequestView } from '../lib/help'
@@ -11,7 +10,7 @@ export const myHelpRequests = defineAction({
   async run(_input, context): Promise<HelpRequestView[]> {
     const db = context.cloud.database()
     const [caller, { data }] = await Promise.all([
-      loadCaller(db, context.openid),
+      context.caller(),
       db
         .collection<HelpRequestDoc>(VOLUNTEER_COLLECTIONS.helpRequests)
         .where({ openid: context.openid })

@@ -1,5 +1,4 @@
 import type { ProjectDetail } from '../../../typings/volunteers'
-import { loadCaller } from '../../shared/caller'
 import { defineAction } from '../../shared/router'
 import { input } from '../../shared/validation'
 import { getProject } from '../lib/access'
@@ -15,10 +14,7 @@ export const projectDetail = defineAction({
   input: input({ projectId: projectId() }),
   async run({ projectId: id }, context): Promise<ProjectDetail> {
     const db = context.cloud.database()
-    const [caller, project] = await Promise.all([
-      loadCaller(db, context.openid),
-      getProject(db, id),
-    ])
+    const [caller, project] = await Promise.all([context.caller(), getProject(db, id)])
     return detail(db, caller, project, context.now())
   },
 })

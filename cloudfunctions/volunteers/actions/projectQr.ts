@@ -1,4 +1,4 @@
-import { isStaffOf, loadCaller } from '../../shared/caller'
+import { isStaffOf } from '../../shared/caller'
 import { AppError } from '../../shared/errors'
 import { defineAction } from '../../shared/router'
 import { input } from '../../shared/validation'
@@ -16,10 +16,7 @@ export const projectQr = defineAction({
   input: input({ projectId: projectId() }),
   async run({ projectId: id }, context) {
     const db = context.cloud.database()
-    const [caller, project] = await Promise.all([
-      loadCaller(db, context.openid),
-      getProject(db, id),
-    ])
+    const [caller, project] = await Promise.all([context.caller(), getProject(db, id)])
     const teams = await byIds<TeamDoc>(db, VOLUNTEER_COLLECTIONS.teams, project.invitedTeamIds)
     const leader = [...teams.values()].some((t) => leads(context, t))
     if (!isStaffOf(caller, project.communityId) && !isOrganiser(caller, project) && !leader)

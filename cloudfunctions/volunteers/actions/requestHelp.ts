@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import type { HelpRequestView } from '../../../typings/volunteers'
-import { loadCaller, requirePrivacyAgreed } from '../../shared/caller'
+import { requirePrivacyAgreed } from '../../shared/caller'
 import { checkText } from '../../shared/contentCheck'
 import { AppError } from '../../shared/errors'
 import { isDuplicateKey, requestScopedId } from '../../shared/idempotency'
@@ -32,7 +32,7 @@ export const requestHelp = defineAction({
   }),
   async run(request, context): Promise<HelpRequestView> {
     const db = context.cloud.database()
-    const caller = await loadCaller(db, context.openid)
+    const caller = await context.caller()
     const requests = db.collection<HelpRequestDoc>(VOLUNTEER_COLLECTIONS.helpRequests)
     const id = requestScopedId('vh', context.openid, request.requestId)
     const repeat = await requests.doc(id).get()

@@ -1,5 +1,4 @@
 import { appendAudit } from '../../shared/audit'
-import { loadCaller } from '../../shared/caller'
 import { AppError } from '../../shared/errors'
 import { defineAction } from '../../shared/router'
 import { input, oneOf, text } from '../../shared/validation'
@@ -20,7 +19,7 @@ export const reviewMember = defineAction({
   }),
   async run({ teamId: id, openid: member, decision, reason }, context) {
     const db = context.cloud.database()
-    const [caller, team] = await Promise.all([loadCaller(db, context.openid), getTeam(db, id)])
+    const [caller, team] = await Promise.all([context.caller(), getTeam(db, id)])
     requireTeamManager(caller, team)
     const now = context.now()
     const change =

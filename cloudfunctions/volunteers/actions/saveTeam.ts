@@ -3,7 +3,7 @@ import { z } from 'zod'
 import type { TeamView } from '../../../typings/volunteers'
 import { appendAudit } from '../../shared/audit'
 import type { Database } from '../../shared/cloud'
-import { loadCaller, requireStaffOf } from '../../shared/caller'
+import { requireStaffOf } from '../../shared/caller'
 import { AppError } from '../../shared/errors'
 import { isDuplicateKey } from '../../shared/idempotency'
 import { getCommunity, getLiveUser } from '../../shared/lookups'
@@ -55,10 +55,7 @@ export const saveTeam = defineAction({
   }),
   async run(fields, context): Promise<TeamView> {
     const db = context.cloud.database()
-    const [caller] = await Promise.all([
-      loadCaller(db, context.openid),
-      getCommunity(db, fields.communityId),
-    ])
+    const [caller] = await Promise.all([context.caller(), getCommunity(db, fields.communityId)])
     requireStaffOf(caller, fields.communityId)
     if (fields.leaderOpenid) await getLiveUser(db, fields.leaderOpenid)
     const now = context.now()

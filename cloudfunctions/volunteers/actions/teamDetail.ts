@@ -1,5 +1,4 @@
 import type { TeamDetail } from '../../../typings/volunteers'
-import { loadCaller } from '../../shared/caller'
 import { byIds } from '../../shared/lookups'
 import { COLLECTIONS, type UserDoc } from '../../shared/model'
 import { defineAction } from '../../shared/router'
@@ -21,7 +20,7 @@ export const teamDetail = defineAction({
     const db = context.cloud.database()
     const _ = db.command
     const [caller, team, memberships] = await Promise.all([
-      loadCaller(db, context.openid),
+      context.caller(),
       getTeam(db, id),
       myMemberships(db, context.openid),
     ])

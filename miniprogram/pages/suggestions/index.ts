@@ -51,7 +51,7 @@ Component({
       })
       try {
         const [me, mine] = await Promise.all([community.me(), suggestions.mine()])
-        const staffOf = me.can.staffOf[0] ?? ''
+        const staffOf = me.can.stationOf[0] ?? ''
         const communityId = myCommunityId(me)
         this.setData({
           mine: mine.items.map(toListItem),

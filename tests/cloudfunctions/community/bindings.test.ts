@@ -36,7 +36,7 @@ describe('a first-time user', () => {
         privacyAgreed: false,
         roles: [],
         bindings: [],
-        can: { staffOf: [], headOf: [], isAdmin: false },
+        can: { staffOf: [], stationOf: [], headOf: [], isAdmin: false },
       },
     })
   })
@@ -53,11 +53,8 @@ describe('a first-time user', () => {
       requestId: newRequestId(),
     })
     expect(binding).toMatchObject({ ok: false, error: { code: 'FAILED_PRECONDITION' } })
-    // Only the bare user record (no personal data) may have appeared.
-    expect(c.cloud.store.getById('users', 'test-shy')).toMatchObject({
-      displayName: '邻居',
-      roles: [],
-    })
+    // A refusal writes nothing: not even a bare user record before consent.
+    expect(c.cloud.store.getById('users', 'test-shy')).toBeNull()
     expect(c.cloud.store.find('bindings', { filter: { openid: 'test-shy' } })).toEqual([])
   })
 })
@@ -293,7 +290,7 @@ describe('audit', () => {
     let cursor: string | undefined
     do {
       const page = await c.call<{ items: Array<{ id: string }>; nextCursor: string | null }>(
-        'demo-grid-wanda',
+        ADMIN,
         'listAudit',
         {
           communityId: 'c-wanda',

@@ -4,6 +4,7 @@
  * in-process with a clock the test moves (the function runtime always runs on today).
  */
 import { feeActions } from '../../../cloudfunctions/fees/actions'
+import { feesPolicy } from '../../../cloudfunctions/fees/policy'
 import type { Cloud } from '../../../cloudfunctions/shared/cloud'
 import { createRouter } from '../../../cloudfunctions/shared/router'
 import type { Envelope } from '../../../typings'
@@ -29,7 +30,7 @@ export interface FeesCloud extends CommunityCloud {
 export async function startFeesCloud(): Promise<FeesCloud> {
   const c = await startCommunityCloud()
   const inProcess = (openid: string, now: Date) =>
-    createRouter('fees', feeActions, {
+    createRouter('fees', feeActions, feesPolicy, {
       cloud: (): Cloud => ({
         database: () => c.sdk.database({ throwOnNotFound: false } as never) as never,
         wxContext: () => ({ OPENID: openid }),

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import type { Cloud } from '../../../cloudfunctions/shared/cloud'
 import { AppError } from '../../../cloudfunctions/shared/errors'
+import type { Policy } from '../../../cloudfunctions/shared/policy'
 import { createRouter, defineAction, type ActionMap } from '../../../cloudfunctions/shared/router'
 import { input, text } from '../../../cloudfunctions/shared/validation'
 
@@ -45,8 +46,14 @@ const actions = {
 }
 
 // The router is typed by typings/; these test-only actions are not part of the contract.
+const policy = {
+  echo: { allow: ['user'] },
+  explode: { allow: ['user'] },
+  refuse: { allow: ['user'] },
+  nightly: { allow: ['timer'] },
+} as unknown as Policy<'health'>
 const routerFor = (openid: string | undefined) =>
-  createRouter('health', actions as unknown as ActionMap<'health'>, {
+  createRouter('health', actions as unknown as ActionMap<'health'>, policy, {
     cloud: () => fakeCloud(openid),
   })
 
@@ -178,9 +185,15 @@ describe('router', () => {
     const schemaOnly = {
       shape: defineAction({ input: input({ n: z.number() }), run: async () => 1 }),
     }
-    const router = createRouter('health', schemaOnly as unknown as ActionMap<'health'>, {
-      cloud: () => fakeCloud('o1'),
-    })
+    const shapePolicy = { shape: { allow: ['user'] } } as unknown as Policy<'health'>
+    const router = createRouter(
+      'health',
+      schemaOnly as unknown as ActionMap<'health'>,
+      shapePolicy,
+      {
+        cloud: () => fakeCloud('o1'),
+      },
+    )
     const result = await router({ action: 'shape', n: 'one' })
     expect(result).toMatchObject({
       ok: false,
@@ -192,7 +205,7 @@ describe('router', () => {
 
 describe('router configuration check', () => {
   it('names the missing configuration instead of running the action', async () => {
-    const router = createRouter('health', actions as unknown as ActionMap<'health'>, {
+    const router = createRouter('health', actions as unknown as ActionMap<'health'>, policy, {
       cloud: () => fakeCloud('o1'),
       requiredEnv: ['JINLIN_TEST_REQUIRED_TEMPLATE'],
     })

@@ -3,6 +3,7 @@
  * with an injected clock.
  */
 import { actions } from '../../../cloudfunctions/suggestions'
+import { suggestionsPolicy } from '../../../cloudfunctions/suggestions/policy'
 import { createRouter } from '../../../cloudfunctions/shared/router'
 import { inProcessCloud, type Controls } from '../support/inProcess'
 import { COMMUNITY, PEOPLE, startSuggestionsCloud, type SuggestionsCloud } from './suggestionsCloud'
@@ -18,7 +19,7 @@ beforeAll(async () => {
   c = await startSuggestionsCloud()
   // Only this test's matters: the demo's own (one resolved hours ago) are set aside.
   await c.db.collection('suggestions').where({ communityId: COMMUNITY }).remove()
-  main = createRouter('suggestions', actions, {
+  main = createRouter('suggestions', actions, suggestionsPolicy, {
     cloud: () => inProcessCloud(c.sdk, controls),
     now: () => controls.now,
   })

@@ -10,6 +10,7 @@ import type { Envelope } from '../../../typings'
 import type { Cloud } from '../../../cloudfunctions/shared/cloud'
 import { createRouter } from '../../../cloudfunctions/shared/router'
 import { actions } from '../../../cloudfunctions/volunteers'
+import { volunteersPolicy } from '../../../cloudfunctions/volunteers/policy'
 import { localFunctionEnv } from '../../../scripts/localCloud/functionEnv'
 import { seedDemoIfEmpty } from '../../../scripts/localCloud/seedDemo'
 import { startTestCloud, type TestCloud } from '../../local-cloud/support/testCloud'
@@ -72,7 +73,10 @@ export async function startVolunteersCloud(): Promise<VolunteersCloud> {
       wxContext: () => (openid ? { OPENID: openid } : {}),
       sdk: t.sdk,
     }
-    return createRouter('volunteers', actions, { cloud: () => cloud, now: () => at })
+    return createRouter('volunteers', actions, volunteersPolicy, {
+      cloud: () => cloud,
+      now: () => at,
+    })
   }
   // Through JSON, as over the wire.
   const callAt = (at: Date, openid: string, action: string, input: Record<string, unknown> = {}) =>

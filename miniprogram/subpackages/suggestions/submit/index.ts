@@ -53,7 +53,7 @@ Component({
         let communityId = query['communityId'] ?? myCommunityId(me)
         if (onBehalf) {
           const role = me.roles.find((r) => r.buildingId === query['buildingId'])
-          communityId = role?.communityId ?? me.can.staffOf[0] ?? communityId
+          communityId = role?.communityId ?? me.can.stationOf[0] ?? communityId
           const households = await allHouseholds(this.data.buildingId)
           this.setData({ rooms: households.map((h) => ({ id: h.id, room: h.room })) })
         }
