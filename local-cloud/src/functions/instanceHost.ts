@@ -9,6 +9,16 @@ export const INSTANCE_HOST_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads')
 process.on('unhandledRejection', (reason) => console.error('[' + workerData.name + '] unhandled rejection', reason))
 const CONTEXT_KEYS = ['WX_OPENID', 'WX_APPID', 'WX_UNIONID']
+// Whatever a function throws must become an answer: an exception while describing it would leave
+// its caller waiting for the timeout.
+const textOf = (read) => {
+  try {
+    const value = read()
+    return value === undefined ? '' : String(value)
+  } catch {
+    return ''
+  }
+}
 let main
 try {
   main = require(workerData.entry).main
@@ -23,12 +33,23 @@ parentPort.on('message', async (job) => {
     else delete process.env[key]
   }
   process.env.TCB_SOURCE = job.context.SOURCE || ''
+  let result
   try {
     if (typeof main !== 'function') throw new Error('the function does not export main')
-    const result = await main(job.event, job.invocation)
+    result = await main(job.event, job.invocation)
+  } catch (error) {
+    const message =
+      textOf(() => error.message) || textOf(() => error) || 'the function threw a value that cannot be shown as text'
+    parentPort.postMessage({ type: 'error', id: job.id, message, stack: textOf(() => error.stack) })
+    return
+  }
+  try {
     parentPort.postMessage({ type: 'result', id: job.id, result: result === undefined ? null : result })
   } catch (error) {
-    parentPort.postMessage({ type: 'error', id: job.id, message: String(error && error.message || error), stack: String(error && error.stack || '') })
+    // A result that cannot be copied to the caller (a function, nesting too deep) fails this call
+    // only; the instance goes on serving.
+    const reason = textOf(() => error.message) || textOf(() => error)
+    parentPort.postMessage({ type: 'error', id: job.id, message: "the function's return value cannot be sent back: " + reason })
   }
 })
 `

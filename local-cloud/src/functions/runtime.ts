@@ -9,6 +9,7 @@ import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { Worker } from 'node:worker_threads'
 import { TcbError } from '../protocol/tcbError'
+import { checkEventDepth } from './eventLimits'
 import { INSTANCE_HOST_SOURCE } from './instanceHost'
 
 export interface CallerContext {
@@ -97,6 +98,7 @@ export class FunctionRuntime {
       ok: true,
     }
     try {
+      checkEventDepth(event)
       const pool = this.poolOf(name)
       const instance = await this.acquire(name, pool)
       try {
@@ -218,6 +220,17 @@ export class FunctionRuntime {
     worker.on('exit', () =>
       fail(new TcbError('FUNCTIONS_EXECUTE_FAIL', 'function instance exited')),
     )
+    // A reply the instance could send but this thread cannot read (a result nested too deep for
+    // this thread's stack) names no invocation; it can only be the one the instance is running.
+    // That call fails, and the instance, unharmed, keeps serving.
+    worker.on('messageerror', (error) => {
+      const failure = new TcbError(
+        'FUNCTIONS_EXECUTE_FAIL',
+        `the function's return value cannot be received: ${error.message}`,
+      )
+      for (const pending of instance.pending.values()) pending.reject(failure)
+      instance.pending.clear()
+    })
     pool.instances.push(instance)
     return instance
   }
@@ -244,28 +257,41 @@ export class FunctionRuntime {
           ),
         )
       }, pool.timeoutMs)
-      instance.pending.set(requestId, {
-        resolve: (value) => {
+      const settle = {
+        resolve: (value: unknown) => {
           clearTimeout(timer)
           resolve(value)
         },
-        reject: (error) => {
+        reject: (error: Error) => {
           clearTimeout(timer)
           reject(error)
         },
-      })
-      instance.worker.postMessage({
-        id: requestId,
-        event,
-        context: caller,
-        invocation: {
-          request_id: requestId,
-          function_name: name,
-          function_version: '$LATEST',
-          time_limit_in_ms: pool.timeoutMs,
-          memory_limit_in_mb: 256,
-        },
-      })
+      }
+      instance.pending.set(requestId, settle)
+      try {
+        instance.worker.postMessage({
+          id: requestId,
+          event,
+          context: caller,
+          invocation: {
+            request_id: requestId,
+            function_name: name,
+            function_version: '$LATEST',
+            time_limit_in_ms: pool.timeoutMs,
+            memory_limit_in_mb: 256,
+          },
+        })
+      } catch (error) {
+        // Nothing reached the instance: this call fails, and its timer must not go on to stop
+        // the instance under the next call.
+        instance.pending.delete(requestId)
+        settle.reject(
+          new TcbError(
+            'INVALID_PARAM',
+            `the event cannot be passed to the function: ${(error as Error).message}`,
+          ),
+        )
+      }
     })
   }
 }

@@ -5,14 +5,15 @@
  * local cloud listens on loopback only.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import { EVENT_SIZE_LIMIT } from '../functions/eventLimits'
 import type { FunctionRuntime } from '../functions/runtime'
 import { TcbError } from '../protocol/tcbError'
 import { PayloadTooLarge, readBody } from './body'
 import { devCaller, MISSING_CALLER } from './devCaller'
 import { sendJson } from './respond'
 
-/** wx.cloud.callFunction's request limit. */
-export const CALL_PAYLOAD_LIMIT = 6 * 1024 * 1024
+/** The event's limit in the cloud; the few bytes of `name` around it do not matter. */
+export const CALL_PAYLOAD_LIMIT = EVENT_SIZE_LIMIT
 
 export async function handleClientCall(
   request: IncomingMessage,
@@ -54,7 +55,8 @@ export async function handleClientCall(
     })
     sendJson(response, 200, { result, requestID: requestId, errMsg: 'cloud.callFunction:ok' })
   } catch (error) {
-    const message = error instanceof TcbError ? `${error.code} ${error.message}` : String(error)
-    fail(500, message)
+    if (!(error instanceof TcbError)) return fail(500, String(error))
+    // INVALID_PARAM: the event was refused before any function ran, the caller's mistake.
+    fail(error.code === 'INVALID_PARAM' ? 400 : 500, `${error.code} ${error.message}`)
   }
 }

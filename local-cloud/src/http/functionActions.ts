@@ -1,5 +1,6 @@
 /** `functions.invokeFunction`: a function calling another with `cloud.callFunction`. */
 import type { FunctionRuntime } from '../functions/runtime'
+import { checkEventSize } from '../functions/eventLimits'
 import { TcbError } from '../protocol/tcbError'
 import type { ActionHandler } from '../protocol/types'
 
@@ -10,6 +11,7 @@ export function functionActions(runtime: FunctionRuntime): Record<string, Action
       if (typeof name !== 'string') throw new TcbError('INVALID_PARAM', 'function_name is required')
       let event: unknown = {}
       if (typeof body['request_data'] === 'string' && body['request_data'] !== '') {
+        checkEventSize(body['request_data'])
         try {
           event = JSON.parse(body['request_data'])
         } catch {
