@@ -39,7 +39,7 @@ export const filedIn: Scope<Filing> = {
       buildingId ? getBuilding(db, buildingId) : null,
     ])
     if (building && building.communityId !== community._id)
-      throw new AppError('INVALID_ARGUMENT', '这个楼栋不在本社区', [
+      throw new AppError('INVALID_ARGUMENT', '所选楼栋不在这个社区', [
         { field: 'buildingId', message: '楼栋不在本社区' },
       ])
     return { communityId: community._id, buildingId: building?._id ?? null }

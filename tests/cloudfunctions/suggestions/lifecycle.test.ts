@@ -13,7 +13,7 @@ import {
   startSuggestionsCloud,
   type SuggestionsCloud,
 } from './suggestionsCloud'
-import { newRequestId } from '../community/communityCloud'
+import { CALLERS, newRequestId } from '../community/communityCloud'
 
 let c: SuggestionsCloud
 beforeAll(async () => {
@@ -336,11 +336,32 @@ describe('submitting', () => {
   })
 
   it('requires agreement to the privacy notice', async () => {
-    const answer = await c.suggest('someone-new', 'submit', valid())
+    await c.db.collection('users').add({
+      data: {
+        _id: 'test-grid-unagreed',
+        openid: 'test-grid-unagreed',
+        displayName: '新网格员',
+        roles: [{ role: 'gridWorker', communityId: COMMUNITY }],
+        createdAt: new Date(),
+      },
+    })
+    const answer = await c.suggest('test-grid-unagreed', 'submit', valid())
     expect(answer).toMatchObject({
       ok: false,
       error: { code: 'FAILED_PRECONDITION', message: '请先阅读并同意《隐私保护指引》' },
     })
+  })
+
+  it('refuses matters from people who neither live in nor serve the community', async () => {
+    await c.call('someone-new', 'agreePrivacy', { version: '1' })
+    const before = c.digest()
+    for (const stranger of ['someone-new', CALLERS.staffOfAnotherCommunity]) {
+      expect(await c.suggest(stranger, 'submit', valid())).toMatchObject({
+        ok: false,
+        error: { code: 'PERMISSION_DENIED', message: '绑定本社区的房屋后才能向本社区提建议' },
+      })
+    }
+    expect(c.digest()).toBe(before)
   })
 
   it('lets a grid worker or the head file for a resident without a phone, but not a resident', async () => {
