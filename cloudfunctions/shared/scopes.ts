@@ -3,7 +3,7 @@
  * of the input that names it. Domain functions add their own (a matter, a project) beside these.
  */
 import { getBinding, getBuilding, getCommunity, getEstate, getHousehold, load } from './lookups'
-import type { Scope } from './policy'
+import type { RelationGrant, Scope } from './policy'
 
 type Named<K extends string> = { [P in K]: string }
 
@@ -90,7 +90,7 @@ export function ofRecord<K extends string>(
   field: K,
   collection: string,
   what: string,
-  relations: Partial<Record<import('./policy').RelationGrant, string>> = {},
+  relations: Partial<Record<RelationGrant, string>> = {},
   measure = '个',
 ): Scope<Named<K>> {
   return {

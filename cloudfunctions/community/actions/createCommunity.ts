@@ -1,6 +1,5 @@
 import type { CommunityView } from '../../../typings/community'
 import { appendAudit } from '../../shared/audit'
-import { AppError } from '../../shared/errors'
 import { isDuplicateKey, requestScopedId } from '../../shared/idempotency'
 import { COLLECTIONS, type CommunityDoc } from '../../shared/model'
 import { defineAction } from '../../shared/router'
