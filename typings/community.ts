@@ -126,6 +126,7 @@ export interface CommunityActions {
     output: MyProfile
   }
   deleteMyData: { input: { confirm: true }; output: { deleted: true } }
+  recordUploads: { input: { fileIds: string[] }; output: { recorded: number } }
   listCommunities: { input: Empty; output: CommunityView[] }
   listEstates: { input: { communityId: string }; output: EstateView[] }
   listBuildings: { input: { estateId: string }; output: BuildingView[] }

@@ -18,6 +18,7 @@ import { markPartyMemberHousehold } from './actions/markPartyMemberHousehold'
 import { me } from './actions/me'
 import { requestBinding } from './actions/requestBinding'
 import { revokeStaff } from './actions/revokeStaff'
+import { recordUploads } from './actions/recordUploads'
 import { reviewBinding } from './actions/reviewBinding'
 import { updateProfile } from './actions/updateProfile'
 import { communityPolicy } from './policy'
@@ -29,6 +30,7 @@ export const main = createRouter(
     agreePrivacy,
     updateProfile,
     deleteMyData,
+    recordUploads,
     listCommunities,
     listEstates,
     listBuildings,

@@ -17,6 +17,8 @@ export const communityPolicy: Policy<'community'> = {
   agreePrivacy: { allow: ['user'] },
   updateProfile: { allow: ['user'] },
   deleteMyData: { allow: ['user'] },
+  // Photos the caller has just uploaded, recorded as theirs.
+  recordUploads: { allow: ['user'] },
   listCommunities: { allow: ['user'] },
   listEstates: { allow: ['user'] },
   listBuildings: { allow: ['user'] },

@@ -8,6 +8,9 @@ export const CONFIG_ENV = {
   contentCheck: 'JINLIN_CONTENT_CHECK',
 } as const
 
+/** jinlin.config.json `quotas` as JSON: each quota's limits that differ from the defaults (quota.ts). */
+export const QUOTA_ENV = 'JINLIN_QUOTAS'
+
 export interface RuntimeConfig {
   /** Deployment admins: staff of every community, able to create communities. */
   adminOpenids: Set<string>

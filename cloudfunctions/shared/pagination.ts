@@ -15,7 +15,17 @@ const CURSOR = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)_([A-Za-z0-9_-]{1,
 export type Order = 'asc' | 'desc'
 
 export function pageCursor() {
-  return z.string().regex(CURSOR, { error: '翻页位置不正确' })
+  return z
+    .string()
+    .regex(CURSOR, { error: '翻页位置不正确' })
+    .refine(isRealTime, { error: '翻页位置不正确' })
+}
+
+/** The cursor's time is one that exists (not 2026-13-45T25:61): it round-trips through Date. */
+function isRealTime(cursor: string): boolean {
+  const iso = cursor.slice(0, 24)
+  const time = Date.parse(iso)
+  return !Number.isNaN(time) && new Date(time).toISOString() === iso
 }
 
 export function pageSize(max = 50) {

@@ -51,3 +51,8 @@ export function endOfShanghaiDay(day: string): Date | null {
   if (!start.isValid() || start.format('YYYY-MM-DD') !== day) return null
   return new Date(start.add(1, 'day').valueOf() - 1)
 }
+
+/** The instant the Shanghai calendar day of `instant` began: the start of "today" for quotas. */
+export function startOfShanghaiDay(instant: Date | string | number): Date {
+  return inShanghai(instant).startOf('day').toDate()
+}

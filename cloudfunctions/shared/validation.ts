@@ -28,7 +28,33 @@ export function input<S extends z.ZodRawShape>(shape: S) {
   return z.strictObject(shape)
 }
 
-/** Trimmed text of a bounded length, with messages that name the field in Chinese. */
+/** Control characters other than line breaks and tabs (NUL, escapes, C1 controls). */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/
+/** Bidirectional overrides and isolates: they make text read differently than it is stored. */
+const BIDI = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/
+/** Half of a surrogate pair on its own: not a character at all. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
+/** Characters that show nothing: spaces of every width, format characters, fillers. */
+const INVISIBLE = /[\s\p{Cf}\p{Zs}\u115F\u1160\u3164\uFFA0\u2800\uFEFF]/gu
+
+/** Why a text is not fit to store and show, or null. */
+export function textProblem(value: string): string | null {
+  if (LONE_SURROGATE.test(value)) return '含有无法显示的字符'
+  if (CONTROL.test(value)) return '含有不可见的控制字符'
+  if (BIDI.test(value)) return '含有改变文字方向的控制字符'
+  return null
+}
+
+/** Whether a text shows something once invisible characters are taken out. */
+export function isVisible(value: string): boolean {
+  return value.replace(INVISIBLE, '').length > 0
+}
+
+/**
+ * Trimmed text of a bounded length, with messages that name the field in Chinese. Refuses
+ * control and direction-changing characters and text that shows nothing.
+ */
 export function text(label: string, options: { min?: number; max: number }) {
   const min = options.min ?? 1
   return z
@@ -36,6 +62,12 @@ export function text(label: string, options: { min?: number; max: number }) {
     .trim()
     .min(min, { error: min <= 1 ? `请填写${label}` : `${label}至少 ${min} 个字` })
     .max(options.max, { error: `${label}最多 ${options.max} 个字` })
+    .superRefine((value, context) => {
+      const problem = textProblem(value)
+      if (problem) context.addIssue({ code: 'custom', message: `${label}${problem}` })
+      else if (value.length >= min && !isVisible(value))
+        context.addIssue({ code: 'custom', message: `请填写${label}` })
+    })
 }
 
 /** A document id as the cloud database makes them, or as our code derives them (letters, digits, _ and -). */

@@ -1,12 +1,13 @@
 /**
  * Photos people attach: chosen from the album or camera, compressed on the phone, uploaded to
- * cloud storage under `uploads/<feature>/<month>/`, where the functions accept them from
+ * cloud storage under `uploads/<feature>/<month>/` and recorded as the uploader's
+ * (community.recordUploads): the functions accept only photos their caller recorded
  * (cloudfunctions/shared/files.ts). A development build uploads to the local cloud instead.
  */
 import { LOCAL_CLOUD } from '../config'
 import { devOpenid } from '../utils/devUser'
 import { monthOf } from '../utils/time'
-import { CloudCallError } from './cloud'
+import { callCloud, CloudCallError } from './cloud'
 
 export type PhotoFeature = 'suggestions' | 'ratings' | 'fees' | 'volunteers'
 
@@ -42,10 +43,14 @@ export async function uploadPhoto(feature: PhotoFeature, tempPath: string): Prom
   }
 }
 
-/** Uploads photos one after the other and answers their fileIDs in the same order. */
+/**
+ * Uploads photos one after the other, records them as mine, and answers their fileIDs in the
+ * same order.
+ */
 export async function uploadPhotos(feature: PhotoFeature, tempPaths: string[]): Promise<string[]> {
   const fileIds: string[] = []
   for (const path of tempPaths) fileIds.push(await uploadPhoto(feature, path))
+  if (fileIds.length > 0) await callCloud('community', 'recordUploads', { fileIds })
   return fileIds
 }
 

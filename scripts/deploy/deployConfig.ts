@@ -6,6 +6,7 @@ import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { z } from 'zod'
 import { FEE_MAX_AMOUNT_ENV } from '../../cloudfunctions/fees/lib/limits'
+import { QUOTA_ENV } from '../../cloudfunctions/shared/config'
 import {
   SUBSCRIBE_TEMPLATES,
   templateEnvName,
@@ -22,6 +23,16 @@ export const deployConfigSchema = z.object({
   contentCheck: z.boolean().default(true),
   /** Subscribe-message template id per message key (e.g. suggestionProgress). */
   subscribeTemplates: z.partialRecord(z.enum(SUBSCRIBE_TEMPLATES), z.string().min(10)).default({}),
+  /** Daily quotas against flooding, per kind (cloudfunctions/shared/quota.ts has the defaults). */
+  quotas: z
+    .partialRecord(
+      z.enum(['suggestions', 'ratings', 'helpRequests', 'uploads', 'bindings']),
+      z.strictObject({
+        perUserPerDay: z.number().int().min(1).max(100_000).optional(),
+        perCommunityPerDay: z.number().int().min(1).max(1_000_000).nullable().optional(),
+      }),
+    )
+    .default({}),
   limits: z
     .object({
       functionTimeoutSeconds: z.number().int().min(3).max(60).default(10),
@@ -65,6 +76,7 @@ export function functionEnvironment(config: DeployConfig): Record<string, string
     const templateId = config.subscribeTemplates[template]
     if (templateId) env[templateEnvName(template)] = templateId
   }
+  if (Object.keys(config.quotas).length > 0) env[QUOTA_ENV] = JSON.stringify(config.quotas)
   if (config.limits.feeMaxAmountFen !== undefined) {
     env[FEE_MAX_AMOUNT_ENV] = String(config.limits.feeMaxAmountFen)
   }

@@ -1,6 +1,7 @@
 import type { BindingView } from '../../../typings/community'
 import { AppError } from '../../shared/errors'
 import { COLLECTIONS, type BindingDoc, type HouseholdDoc } from '../../shared/model'
+import { requireQuota } from '../../shared/quota'
 import { defineAction } from '../../shared/router'
 import { docId, input, requestId, text } from '../../shared/validation'
 import { getBuilding } from '../../shared/lookups'
@@ -30,6 +31,12 @@ export const requestBinding = defineAction({
     const { user } = await context.caller()
     requirePrivacyAgreed(user)
     const building = await getBuilding(db, buildingId)
+    await requireQuota(
+      db,
+      'bindings',
+      { openid: context.openid, communityId: building.communityId },
+      context.now(),
+    )
     const { data: households } = await db
       .collection<HouseholdDoc>(COLLECTIONS.households)
       .where({ buildingId, room })

@@ -2,7 +2,7 @@ import type { ExpenseView } from '../../../typings/fees'
 import { appendAudit } from '../../shared/audit'
 import { checkText } from '../../shared/contentCheck'
 import { AppError } from '../../shared/errors'
-import { photoIds, requireOwnFiles } from '../../shared/files'
+import { photoIds, requireOwnUploads } from '../../shared/files'
 import { requestScopedId } from '../../shared/idempotency'
 import { defineAction } from '../../shared/router'
 import { yearOf } from '../../shared/time'
@@ -39,7 +39,7 @@ export const recordExpense = defineAction({
         { field: 'spentOn', message: '晚于今天' },
       ])
     }
-    requireOwnFiles(context.cloud, expense.photos)
+    await requireOwnUploads(db, context.cloud, context.openid, expense.photos)
     const viewer = { openid: context.openid, homes: access.homes, showNote: true }
     const expenseId = requestScopedId('fe', context.openid, expense.requestId)
     const repeat = (await db.collection<ExpenseDoc>(FEE_COLLECTIONS.expenses).doc(expenseId).get())

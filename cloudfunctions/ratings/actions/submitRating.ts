@@ -1,10 +1,12 @@
 import { z } from 'zod'
 import type { Scores } from '../../../typings/ratings'
 import { checkText } from '../../shared/contentCheck'
+import type { Database } from '../../shared/cloud'
 import { AppError } from '../../shared/errors'
-import { photoIds, requireOwnFiles } from '../../shared/files'
+import { photoIds, requireOwnUploads } from '../../shared/files'
 import { isDuplicateKey, requestScopedId } from '../../shared/idempotency'
 import { getBuilding } from '../../shared/lookups'
+import { requireQuota } from '../../shared/quota'
 import { defineAction } from '../../shared/router'
 import { monthKey } from '../../shared/time'
 import { docId, input, requestId, text } from '../../shared/validation'
@@ -72,10 +74,17 @@ export const submitRating = defineAction({
         ])
       }
     }
-    requireOwnFiles(context.cloud, rating.photos ?? [])
+    await requireOwnUploads(db, context.cloud, context.openid, rating.photos ?? [])
+    const now = context.now()
+    const historyId = requestScopedId('rh', context.openid, rating.requestId)
+    await requireQuotaUnlessRepeat(
+      db,
+      historyId,
+      { openid: context.openid, communityId: building.communityId },
+      now,
+    )
     await checkText(context.cloud, context.openid, rating.comment ?? '', 2)
 
-    const now = context.now()
     const doc: Omit<CorridorRatingDoc, '_id' | 'submissions'> = {
       communityId: building.communityId,
       buildingId: building._id,
@@ -89,7 +98,7 @@ export const submitRating = defineAction({
     }
     try {
       await db.collection(RATING_COLLECTIONS.history).add({
-        data: { _id: requestScopedId('rh', context.openid, rating.requestId), ...doc },
+        data: { _id: historyId, ...doc },
       })
     } catch (error) {
       // The same request again (a retry): its history entry is there, the current rating is set again.
@@ -126,3 +135,18 @@ export const submitRating = defineAction({
     return { id, month, overall: Math.round(overall * 100) / 100, replaced }
   },
 })
+
+/** The daily quota, except for a retry of a submission already recorded (it answers again). */
+async function requireQuotaUnlessRepeat(
+  db: Database,
+  historyId: string,
+  who: { openid: string; communityId: string },
+  now: Date,
+): Promise<void> {
+  try {
+    await requireQuota(db, 'ratings', who, now)
+  } catch (error) {
+    const { data: repeat } = await db.collection(RATING_COLLECTIONS.history).doc(historyId).get()
+    if (!repeat) throw error
+  }
+}

@@ -1,5 +1,5 @@
 import { checkText } from '../../shared/contentCheck'
-import { photoIds, requireOwnFiles } from '../../shared/files'
+import { photoIds, requireOwnUploads } from '../../shared/files'
 import { defineAction } from '../../shared/router'
 import { docId, input, text } from '../../shared/validation'
 import { requireHandler } from '../lib/access'
@@ -21,7 +21,7 @@ export const resolve = defineAction({
       'resolve',
       requireHandler,
       async ({ db, item, now }) => {
-        requireOwnFiles(context.cloud, photos)
+        await requireOwnUploads(db, context.cloud, context.openid, photos)
         await checkText(context.cloud, context.openid, reply, 2)
         return applyMove(
           db,

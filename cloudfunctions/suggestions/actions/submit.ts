@@ -4,10 +4,11 @@ import { appendAudit } from '../../shared/audit'
 import { isHeadOf, requirePrivacyAgreed, worksFor } from '../../shared/caller'
 import { checkText } from '../../shared/contentCheck'
 import { AppError } from '../../shared/errors'
-import { photoIds, requireOwnFiles } from '../../shared/files'
+import { photoIds, requireOwnUploads } from '../../shared/files'
 import { isDuplicateKey, requestScopedId } from '../../shared/idempotency'
 import { getBuilding, getCommunity, getEstate, getHousehold } from '../../shared/lookups'
 import type { BuildingDoc, HouseholdDoc } from '../../shared/model'
+import { requireQuota } from '../../shared/quota'
 import { defineAction } from '../../shared/router'
 import { monthKey } from '../../shared/time'
 import { docId, input, oneOf, requestId, text } from '../../shared/validation'
@@ -78,7 +79,13 @@ export const submit = defineAction({
       buildingName = `${(await getEstate(db, building.estateId)).name} ${building.number}`
     }
     const photos = request.photos ?? []
-    requireOwnFiles(context.cloud, photos)
+    await requireOwnUploads(db, context.cloud, context.openid, photos)
+    await requireQuota(
+      db,
+      'suggestions',
+      { openid: context.openid, communityId: community._id },
+      context.now(),
+    )
     // Staff, handlers and (on the wall) neighbours read it.
     await checkText(
       context.cloud,

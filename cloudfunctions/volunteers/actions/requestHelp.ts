@@ -4,6 +4,7 @@ import { requirePrivacyAgreed } from '../../shared/caller'
 import { checkText } from '../../shared/contentCheck'
 import { AppError } from '../../shared/errors'
 import { isDuplicateKey, requestScopedId } from '../../shared/idempotency'
+import { requireQuota } from '../../shared/quota'
 import { defineAction } from '../../shared/router'
 import { docId, input, requestId, text } from '../../shared/validation'
 import { displayNameOf } from '../lib/access'
@@ -46,6 +47,12 @@ export const requestHelp = defineAction({
       throw new AppError('INVALID_ARGUMENT', '希望的时间已经过去了', [
         { field: 'preferredStart', message: '时间已经过去了' },
       ])
+    await requireQuota(
+      db,
+      'helpRequests',
+      { openid: context.openid, communityId: request.communityId },
+      now,
+    )
     await checkText(context.cloud, context.openid, request.description, 2)
     const doc: HelpRequestDoc = {
       _id: id,

@@ -28,6 +28,8 @@ export interface CommunityCloud extends TestCloud {
   ): Promise<Envelope<T>>
   /** Every document of every collection: to prove that a refusal changed nothing. */
   digest(): string
+  /** Uploads a photo as the app does (to `uploads/<path>`) and records it as `openid`'s. */
+  uploadPhoto(openid: string, path: string): Promise<string>
 }
 
 export async function startCommunityCloud(): Promise<CommunityCloud> {
@@ -57,6 +59,20 @@ export async function startCommunityCloud(): Promise<CommunityCloud> {
     ...t,
     call: (openid, action, input = {}) =>
       t.cloud.callFunction('community', { action, ...input }, openid) as never,
+    async uploadPhoto(openid, path) {
+      const response = await fetch(
+        `${t.cloud.url}/uploadFile?cloudPath=${encodeURIComponent(`uploads/${path}`)}`,
+        { method: 'POST', headers: { 'X-WX-OPENID': openid }, body: Buffer.from('jpeg') },
+      )
+      const { fileID } = (await response.json()) as { fileID: string }
+      const recorded = (await t.cloud.callFunction(
+        'community',
+        { action: 'recordUploads', fileIds: [fileID] },
+        openid,
+      )) as Envelope<unknown>
+      if (!recorded.ok) throw new Error(`recordUploads: ${recorded.error.message}`)
+      return fileID
+    },
     digest: () =>
       JSON.stringify(
         t.cloud.store

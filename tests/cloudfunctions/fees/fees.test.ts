@@ -306,11 +306,7 @@ describe('voids', () => {
 describe('expenses', () => {
   let fileID: string
   beforeAll(async () => {
-    const response = await fetch(
-      `${c.cloud.url}/uploadFile?cloudPath=${encodeURIComponent('uploads/fees/2026-11/bulb.jpg')}`,
-      { method: 'POST', headers: { 'X-WX-OPENID': HEAD }, body: Buffer.from('jpeg') },
-    )
-    fileID = ((await response.json()) as { fileID: string }).fileID
+    fileID = await c.uploadPhoto(HEAD, 'fees/2026-11/bulb.jpg')
   })
   const spend = (openid: string, extra: Record<string, unknown> = {}) =>
     c.fees(openid, 'recordExpense', {

@@ -44,7 +44,7 @@ const MOVES = Object.keys(STEP) as UserMove[]
 
 describe('the journey of a matter', () => {
   it('goes from submission to the reporter confirming, with a timeline and a message at each step', async () => {
-    const photo = await c.uploadPhoto('lamp.jpg')
+    const photo = await c.reporterPhoto('lamp.jpg')
     const submitted = await c.suggest(PEOPLE.reporter, 'submit', {
       communityId: COMMUNITY,
       buildingId: BUILDING,

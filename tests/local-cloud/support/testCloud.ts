@@ -17,11 +17,26 @@ export interface TestCloud {
 // wx-server-sdk can raise an unhandled rejection alongside a caught error (ARCHITECTURE.md §5).
 process.on('unhandledRejection', () => undefined)
 
+/**
+ * Tests create far more records in a day than a person would: the daily quotas are lifted
+ * (tests/cloudfunctions/shared/quota.test.ts sets its own to test them).
+ */
+export const LIFTED_QUOTAS = JSON.stringify(
+  Object.fromEntries(
+    ['suggestions', 'ratings', 'helpRequests', 'uploads', 'bindings'].map((kind) => [
+      kind,
+      { perUserPerDay: 1_000_000, perCommunityPerDay: null },
+    ]),
+  ),
+)
+// Routers a test runs in its own process read the quotas from here.
+process.env['JINLIN_QUOTAS'] ??= LIFTED_QUOTAS
+
 export async function startTestCloud(options: LocalCloudOptions = {}): Promise<TestCloud> {
   const cloud = await startLocalCloud({
     dataDir: null,
     functionsDir: path.resolve(__dirname, '../../../dist/cloudfunctions'),
-    env: localFunctionEnv(),
+    env: { ...localFunctionEnv(), JINLIN_QUOTAS: LIFTED_QUOTAS },
     ...options,
   })
   const sdk = loadWxServerSdk(cloud.sdkEnv)
