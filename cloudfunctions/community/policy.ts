@@ -57,6 +57,8 @@ export const communityPolicy: Policy<'community'> = {
   revokeStaff: {
     allow: ['staff'],
     scope: aboutPersonIn('communityId', 'openid'),
+    // A slip must not lock a community out: someone else takes a staff member off.
+    notBySubject: '不能撤销自己的工作人员身份，请由其他工作人员操作',
     denied: '只有本社区的工作人员可以撤销工作人员和网格员',
   },
   markPartyMemberHousehold: {

@@ -12,7 +12,7 @@ const MANAGERS = '只有本楼的楼栋长或本社区的工作人员可以查�
 const VIEWERS = '只有本楼住户、楼栋长和本社区工作人员可以查看本楼账目'
 
 const receipt = ofRecord('receiptId', FEE_COLLECTIONS.receipts, '收据', {}, '张')
-const expense = ofRecord('expenseId', FEE_COLLECTIONS.expenses, '支出', {}, '笔')
+const expense = ofRecord('expenseId', FEE_COLLECTIONS.expenses, '支出', {}, '笔', 'recordedBy')
 
 const viewersOf = <I>(scope: Rule<I>['scope']): Rule<I> => ({
   allow: ['resident', 'buildingHead', 'staff'],
@@ -30,6 +30,7 @@ export const feesPolicy: Policy<'fees'> = {
   countersignExpense: {
     allow: ['resident'],
     scope: expense,
+    notBySubject: '记账的人不能为自己记的支出签字',
     denied: '只有本楼已绑定房屋的住户可以核对签字',
   },
   householdFees: {

@@ -84,7 +84,8 @@ export function ofBinding<K extends string>(field: K): Scope<Named<K>> {
 
 /**
  * A record of `collection` that carries its place (`communityId`, and `buildingId`,
- * `householdId` where it has them) and the openids of the relations `relations` names.
+ * `householdId` where it has them), the openids of the relations `relations` names and, with
+ * `subjectField`, the person it is about (who may not decide on it).
  */
 export function ofRecord<K extends string>(
   field: K,
@@ -92,6 +93,7 @@ export function ofRecord<K extends string>(
   what: string,
   relations: Partial<Record<RelationGrant, string>> = {},
   measure = '个',
+  subjectField?: string,
 ): Scope<Named<K>> {
   return {
     describe: `${what} \`${field}\``,
@@ -115,6 +117,7 @@ export function ofRecord<K extends string>(
         relations: Object.fromEntries(
           Object.entries(relations).map(([grant, key]) => [grant, people(key)]),
         ),
+        subject: subjectField ? (people(subjectField)[0] ?? null) : null,
       }
     },
   }

@@ -9,7 +9,8 @@ import { filedIn, ofSuggestion } from './lib/scope'
 const STATION = '只有本社区的工作人员和网格员可以受理、派发和驳回建议'
 
 export const suggestionsPolicy: Policy<'suggestions'> = {
-  // Residents of the community, and those who file for them (heads, grid workers, staff).
+  // Residents of the community, and those who file for them (heads, grid workers, staff);
+  // filing for another household (onBehalf) is refused by the action to plain residents.
   submit: {
     allow: ['communityResident', 'buildingHead', 'gridWorker', 'staff'],
     scope: filedIn,

@@ -41,6 +41,7 @@ export const volunteersPolicy: Policy<'volunteers'> = {
     scope: ofProjectAndTeams,
     denied: '只有组织者、工作人员和受邀服务队的队长可以生成项目码',
   },
+  // A project open only to some teams answers their members alone (checked by the action).
   signup: { allow: ['user'] },
   cancelSignup: { allow: ['user'] },
   mySignups: { allow: ['user'] },
