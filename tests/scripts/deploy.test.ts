@@ -58,12 +58,27 @@ describe('deploy configuration', () => {
       ...config,
       contentCheck: false,
       subscribeTemplates: { suggestionProgress: 'TPL-aaaaaaaaaa' },
+      quotas: {},
     })
     expect(functionEnvironment(parsed)).toEqual({
       JINLIN_ADMIN_OPENIDS: '',
       JINLIN_CONTENT_CHECK: 'off',
       JINLIN_TEMPLATE_SUGGESTION_PROGRESS: 'TPL-aaaaaaaaaa',
     })
+  })
+
+  it('passes the daily quotas that differ from the defaults, as JSON', () => {
+    const parsed = deployConfigSchema.parse({
+      ...config,
+      quotas: { suggestions: { perUserPerDay: 5 }, uploads: { perCommunityPerDay: null } },
+    })
+    expect(JSON.parse(functionEnvironment(parsed)['JINLIN_QUOTAS']!)).toEqual({
+      suggestions: { perUserPerDay: 5 },
+      uploads: { perCommunityPerDay: null },
+    })
+    expect(() =>
+      deployConfigSchema.parse({ ...config, quotas: { suggestions: { perUserPerDay: 0 } } }),
+    ).toThrow()
   })
 
   it('passes the largest amount a fee entry may have, when set', () => {
