@@ -1,7 +1,6 @@
 import { checkText } from '../../shared/contentCheck'
 import { defineAction } from '../../shared/router'
 import { docId, input, text } from '../../shared/validation'
-import { requireStaff } from '../lib/access'
 import { applyMove, firstResponse } from '../lib/lifecycle'
 import { runMove } from '../lib/moveAction'
 import { noticeProgress } from '../lib/notices'
@@ -14,7 +13,6 @@ export const accept = defineAction({
       context,
       id,
       'accept',
-      requireStaff,
       async ({ db, item, now }) => {
         await checkText(context.cloud, context.openid, reply, 2)
         return applyMove(

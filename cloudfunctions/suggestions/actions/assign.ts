@@ -5,7 +5,6 @@ import { AppError } from '../../shared/errors'
 import { defineAction } from '../../shared/router'
 import { dayKey, formatShanghai, endOfShanghaiDay } from '../../shared/time'
 import { docId, input, text } from '../../shared/validation'
-import { requireStaff } from '../lib/access'
 import { handlerCandidates } from '../lib/handlers'
 import { applyMove } from '../lib/lifecycle'
 import { runMove } from '../lib/moveAction'
@@ -35,7 +34,6 @@ export const assign = defineAction({
       context,
       id,
       'assign',
-      requireStaff,
       async ({ db, item, now }) => {
         const dueAt = endOfShanghaiDay(dueDate)
         const today = dayKey(now)

@@ -2,7 +2,7 @@ import { checkText } from '../../shared/contentCheck'
 import { AppError } from '../../shared/errors'
 import { defineAction } from '../../shared/router'
 import { docId, input, text } from '../../shared/validation'
-import { loadSuggestion, requireStaff } from '../lib/access'
+import { loadSuggestion } from '../lib/access'
 import { applyMove, firstResponse } from '../lib/lifecycle'
 import { runMove } from '../lib/moveAction'
 import { noticeProgress } from '../lib/notices'
@@ -19,7 +19,6 @@ export const merge = defineAction({
       context,
       id,
       'merge',
-      requireStaff,
       async ({ db, item, now }) => {
         if (intoId === id) throw new AppError('INVALID_ARGUMENT', '不能合并到自己')
         const target = await loadSuggestion(db, intoId)

@@ -1,7 +1,6 @@
 import { checkText } from '../../shared/contentCheck'
 import { defineAction } from '../../shared/router'
 import { docId, input, text } from '../../shared/validation'
-import { requireOwner } from '../lib/access'
 import { applyMove } from '../lib/lifecycle'
 import { runMove } from '../lib/moveAction'
 import { noticeAssigned } from '../lib/notices'
@@ -14,7 +13,6 @@ export const reopen = defineAction({
       context,
       id,
       'reopen',
-      requireOwner,
       async ({ db, item, now }) => {
         await checkText(context.cloud, context.openid, reason, 2)
         return applyMove(

@@ -2,7 +2,6 @@ import { checkText } from '../../shared/contentCheck'
 import { photoIds, requireOwnUploads } from '../../shared/files'
 import { defineAction } from '../../shared/router'
 import { docId, input, text } from '../../shared/validation'
-import { requireHandler } from '../lib/access'
 import { applyMove, minutesBetween } from '../lib/lifecycle'
 import { runMove } from '../lib/moveAction'
 import { noticeResolved } from '../lib/notices'
@@ -19,7 +18,6 @@ export const resolve = defineAction({
       context,
       id,
       'resolve',
-      requireHandler,
       async ({ db, item, now }) => {
         await requireOwnUploads(db, context.cloud, context.openid, photos)
         await checkText(context.cloud, context.openid, reply, 2)

@@ -32,29 +32,6 @@ export function viewerOf(caller: Caller, item: SuggestionDoc): Viewer {
   }
 }
 
-export function canView(viewer: Viewer): boolean {
-  return viewer.staff || viewer.owner || viewer.handler || viewer.head
-}
-
-export function requireView(viewer: Viewer): void {
-  if (!canView(viewer))
-    throw new AppError('PERMISSION_DENIED', '只有提出人、办理人和社区工作人员可以查看')
-}
-
-export function requireStaff(viewer: Viewer): void {
-  if (!viewer.staff) {
-    throw new AppError('PERMISSION_DENIED', '只有本社区的工作人员可以受理、派发和驳回建议')
-  }
-}
-
-export function requireHandler(viewer: Viewer): void {
-  if (!viewer.handler) throw new AppError('PERMISSION_DENIED', '只有这条建议的办理人可以办结')
-}
-
-export function requireOwner(viewer: Viewer): void {
-  if (!viewer.owner) throw new AppError('PERMISSION_DENIED', '只有提出人可以确认或重新提出')
-}
-
 /** The steps this viewer may take now, in the order the page shows them. */
 export function allowedMoves(viewer: Viewer, item: SuggestionDoc): SuggestionDetail['can'] {
   const moves: SuggestionDetail['can'] = []

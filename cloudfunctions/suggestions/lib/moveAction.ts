@@ -1,6 +1,7 @@
 /**
- * The shape every lifecycle action shares: load the matter and the caller, check the caller may
- * take this step, apply it to the version seen, then tell whoever should know.
+ * The shape every lifecycle action shares: load the matter and the caller, check the step is
+ * open from the matter's status, apply it to the version seen, then tell whoever should know.
+ * Who may take each step is suggestionsPolicy's, checked before the action runs.
  */
 import type { SuggestionDetail } from '../../../typings/suggestions'
 import { appendAudit } from '../../shared/audit'
@@ -24,14 +25,12 @@ export async function runMove(
   context: UserContext,
   id: string,
   move: Move,
-  authorize: (viewer: Viewer) => void,
   apply: (scope: MoveScope) => Promise<SuggestionDoc>,
   after?: (updated: SuggestionDoc, scope: MoveScope) => Promise<unknown>,
 ): Promise<SuggestionDetail> {
   const db = context.cloud.database()
   const [caller, item] = await Promise.all([context.caller(), loadSuggestion(db, id)])
   const viewer = viewerOf(caller, item)
-  authorize(viewer)
   requireMove(item, move)
   const scope = { db, caller, viewer, item, now: context.now() }
   const updated = await apply(scope)
