@@ -1,5 +1,6 @@
 /**
- * The result envelope every cloud-function action answers with (ARCHITECTURE.md §4).
+ * The result envelope every cloud-function action answers with
+ * (docs/architecture.md「约定：返回格式与错误码」).
  * Shared by the cloud functions and the mini-program: types only.
  */
 export type ErrorCode =

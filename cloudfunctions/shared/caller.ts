@@ -83,7 +83,10 @@ export function requireBuildingManager(
   }
 }
 
-/** Personal data is taken only from someone who agreed to the privacy notice (ARCHITECTURE.md §3). */
+/**
+ * Personal data is taken only from someone who agreed to the privacy notice
+ * (docs/architecture.md「约定：个人信息与同意」).
+ */
 export function requirePrivacyAgreed(user: UserDoc | null): asserts user is UserDoc {
   if (!user?.privacyAgreed)
     // The field tells a page to offer the notice on the spot, so that one can agree and try again.

@@ -1,5 +1,5 @@
 /**
- * Subscribe messages (ARCHITECTURE.md §3): each grant the user gave in the app allows one send.
+ * Subscribe messages (docs/architecture.md「平台事实：订阅消息」): each grant in the app allows one send.
  * A message is a courtesy, never part of the transaction: a missing template, a user who did not
  * grant, or a WeChat error is logged and the action goes on.
  */

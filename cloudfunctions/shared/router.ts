@@ -1,6 +1,7 @@
 /**
  * The `action` router every domain function is built on: parse the event, find the action,
- * validate its whole input, check who is calling, run it, and answer the envelope of ARCHITECTURE.md §4.
+ * validate its whole input, check who is calling, run it, and answer the envelope
+ * (docs/architecture.md「约定：返回格式与错误码」).
  */
 import type { z } from 'zod'
 import type { Envelope } from '../../typings/envelope'

@@ -152,7 +152,8 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     TCB_CONTEXT_CNFG: JSON.stringify({ URL: `${baseUrl}/admin` }),
     TENCENTCLOUD_SECRETID: 'local',
     TENCENTCLOUD_SECRETKEY: 'local',
-    // What the cloud sets: the SDK then uses Node's default agent (ARCHITECTURE.md §5).
+    // What the cloud sets: the SDK then uses Node's default agent
+    // (local-cloud/PROTOCOL.md「Transport: The SDK's HTTP agent」).
     TENCENTCLOUD_RUNENV: 'SCF',
     TENCENTCLOUD_REGION: 'ap-shanghai',
     SCF_NAMESPACE: ENV_NAME,

@@ -1,7 +1,8 @@
 /**
  * What the cloud sets for a function, set before wx-server-sdk is loaded: with them the SDK uses
  * Node's default HTTP agent; without them each call waits ~65 ms on a delayed ACK
- * (ARCHITECTURE.md §5). Import this module before wx-server-sdk.
+ * (docs/architecture.md「平台事实：HTTP 代理与延迟确认」).
+ * Import this module before wx-server-sdk.
  */
 Object.assign(process.env, {
   TENCENTCLOUD_RUNENV: 'SCF',

@@ -22,7 +22,8 @@ const OUTPUT = 'dist/benchmark/local-cloud.json'
 /** Each comparison is timed in this many slices, taken in turn on every server. */
 const ROUNDS = 10
 
-// wx-server-sdk can leave rejections behind (ARCHITECTURE.md §5): count them, do not die.
+// wx-server-sdk can leave rejections behind (docs/architecture.md「平台事实：wx-server-sdk 的未处理拒绝」):
+// count them, do not die.
 const unhandled: unknown[] = []
 process.on('unhandledRejection', (reason) => unhandled.push(reason))
 

@@ -1,6 +1,6 @@
 /**
  * Conformance: the real wx-server-sdk against the local cloud, asserting production's shapes
- * and edge cases (ARCHITECTURE.md §5, CLOUDBASE-PROTOCOL.md §2).
+ * and edge cases (local-cloud/PROTOCOL.md「Database」,「Database: Production's limits」).
  */
 import { startTestCloud, type TestCloud } from './support/testCloud'
 

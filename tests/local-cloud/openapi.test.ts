@@ -1,8 +1,8 @@
 /**
  * The local cloud's `wx.openApi` driven by the real wx-server-sdk: what a cloud function sees
- * from cloud.openapi.* (CLOUDBASE-PROTOCOL.md §6): `{errMsg, errCode: 0, …camelCased fields}` on
- * success, a CloudSDKError `{errCode: <WeChat errcode>, errMsg: "openapi.<api>:fail <errmsg>"}`
- * on failure.
+ * from cloud.openapi.* (local-cloud/PROTOCOL.md「Openapi: The answer」):
+ * `{errMsg, errCode: 0, …camelCased fields}` on success, a CloudSDKError
+ * `{errCode: <WeChat errcode>, errMsg: "openapi.<api>:fail <errmsg>"}` on failure.
  */
 import QRCode from 'qrcode'
 import { startLocalCloud, type LocalCloud } from '../../local-cloud/src'

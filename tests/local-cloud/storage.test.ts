@@ -1,6 +1,6 @@
 /**
  * The local cloud's storage driven by the real wx-server-sdk: what a cloud function sees from
- * uploadFile, getTempFileURL, downloadFile and deleteFile (CLOUDBASE-PROTOCOL.md §4).
+ * uploadFile, getTempFileURL, downloadFile and deleteFile (local-cloud/PROTOCOL.md「Storage」).
  */
 import * as fs from 'node:fs'
 import * as os from 'node:os'

@@ -1,10 +1,11 @@
 /**
  * Transactions that survive a crowd. wx-server-sdk's own retry covers only a conflict at commit,
  * restarts without aborting (the failed attempt keeps its locks until the 30 s limit), and does
- * not retry a conflict raised by a write inside the callback (CLOUDBASE-PROTOCOL.md §3). So each
- * attempt runs with the SDK's retries off (it then aborts on any failure) and we retry a conflict
- * ourselves, after a random pause that grows with each attempt. Refusals (AppError) are not
- * retried: the transaction is rolled back and the refusal goes to the caller as it is.
+ * not retry a conflict raised by a write inside the callback
+ * (docs/architecture.md「平台事实：事务的限制与重试」). So each attempt runs with the SDK's retries off
+ * (it then aborts on any failure) and we retry a conflict ourselves, after a random pause that
+ * grows with each attempt. Refusals (AppError) are not retried: the transaction is rolled back and
+ * the refusal goes to the caller as it is.
  */
 import type { Database, DocumentRef } from '../../shared/cloud'
 import { AppError, isAppError } from '../../shared/errors'

@@ -1,6 +1,6 @@
 /**
  * The `database.*` actions of the admin endpoint, field for field as wx-server-sdk sends them
- * (CLOUDBASE-PROTOCOL.md §2–3).
+ * (local-cloud/PROTOCOL.md「Database: Actions」,「Transactions: Actions in a transaction」).
  */
 import { EJSON } from 'bson'
 import { randomBytes } from 'node:crypto'

@@ -1,6 +1,7 @@
 /**
- * The database speaks MongoDB Extended JSON strings on the wire (CLOUDBASE-PROTOCOL.md §2).
- * Inside the local cloud a document is a plain JS object with real Dates and RegExps.
+ * The database speaks MongoDB Extended JSON strings on the wire
+ * (local-cloud/PROTOCOL.md「Database: EJSON on the wire」). Inside the local cloud a document is
+ * a plain JS object with real Dates and RegExps.
  */
 import { BSONRegExp, EJSON } from 'bson'
 import { deserialize, serialize } from 'node:v8'

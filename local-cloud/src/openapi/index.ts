@@ -1,7 +1,7 @@
 /**
  * The local cloud's `wx.openApi`: what `cloud.openapi.<api>(params)` reaches. Parses the
  * multipart request, decodes the protobuf CommApiData, runs the emulated API and answers a
- * protobuf CommOpenApiResp (CLOUDBASE-PROTOCOL.md §6).
+ * protobuf CommOpenApiResp (local-cloud/PROTOCOL.md「Openapi」).
  */
 import { TcbError } from '../protocol/tcbError'
 import { type RawResponse, type RequestContext } from '../protocol/types'

@@ -1,7 +1,8 @@
 /**
  * A small multipart/form-data parser over the raw body. Written here rather than taken from a
  * library because `requestData` is a binary part without a filename, which general parsers turn
- * into a (corrupted) UTF-8 string (CLOUDBASE-PROTOCOL.md §6). Every part stays a Buffer.
+ * into a (corrupted) UTF-8 string (local-cloud/PROTOCOL.md「Openapi: The multipart request」).
+ * Every part stays a Buffer.
  */
 
 export interface MultipartPart {

@@ -2,7 +2,8 @@
  * What an emulated WeChat API answers, and how it travels back: inside a protobuf
  * CommOpenApiResp. wx-server-sdk parses `respData` as JSON when `contentType` says JSON (then a
  * non-zero `errcode` becomes `CloudSDKError{errCode: errcode, errMsg: "openapi.<api>:fail <errmsg>"}`),
- * and otherwise hands it to the app as `{contentType, buffer}` (CLOUDBASE-PROTOCOL.md §6).
+ * and otherwise hands it to the app as `{contentType, buffer}`
+ * (local-cloud/PROTOCOL.md「Openapi: The answer」).
  */
 import { type RawResponse } from '../protocol/types'
 import { encodeCommOpenApiResp } from './protobufMessages'

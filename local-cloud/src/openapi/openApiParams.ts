@@ -1,7 +1,8 @@
 /**
  * The parameters of a cloud.openapi call, back from the protobuf pairs: each top-level param is
  * one pair whose value is its UTF-8 JSON (keys already snake_case), except media params
- * (`{contentType, value: Buffer}`), sent as raw bytes with a filename (CLOUDBASE-PROTOCOL.md §6).
+ * (`{contentType, value: Buffer}`), sent as raw bytes with a filename
+ * (local-cloud/PROTOCOL.md「Openapi: Parameters」).
  */
 import { type KeyValuePair } from './protobufMessages'
 

@@ -1,7 +1,8 @@
 /**
  * The protobuf messages of `wx.openApi`, declared with protobufjs's reflection API. Field numbers
- * are those of wx-server-sdk's bundled `openapi.js` (CLOUDBASE-PROTOCOL.md §6); only what the
- * local cloud reads or writes is declared, unknown fields are skipped when decoding.
+ * are those of wx-server-sdk's bundled `openapi.js`
+ * (local-cloud/PROTOCOL.md「Openapi: Protobuf messages」); only what the local cloud reads or
+ * writes is declared, unknown fields are skipped when decoding.
  */
 import { Field, Root, Type } from 'protobufjs'
 

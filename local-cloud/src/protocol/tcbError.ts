@@ -1,7 +1,7 @@
 /**
  * A failure answered the way CloudBase answers it: HTTP 200 with `{ code, message, requestId }`.
  * node-sdk throws on any truthy `code`, and wx-server-sdk maps known codes to errCodes
- * (CLOUDBASE-PROTOCOL.md §1).
+ * (local-cloud/PROTOCOL.md「Transport: Error codes」).
  */
 export class TcbError extends Error {
   readonly code: string

@@ -1,6 +1,6 @@
 /**
  * The content-type a download is served with, guessed from the extension: uploads carry none
- * (the SDK PUTs raw bytes without a content-type, CLOUDBASE-PROTOCOL.md §4).
+ * (the SDK PUTs raw bytes without a content-type, local-cloud/PROTOCOL.md「Storage: uploadFile」).
  */
 const byExtension: Record<string, string> = {
   png: 'image/png',

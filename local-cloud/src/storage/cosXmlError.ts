@@ -1,7 +1,7 @@
 /**
  * The XML body COS answers a failed PUT with. node-sdk parses the upload response as XML and
  * needs all four of Code, Message, RequestId and TraceId (it destructures them), then reports
- * `uploadFile:fail [Code]: Message` (CLOUDBASE-PROTOCOL.md §4).
+ * `uploadFile:fail [Code]: Message` (local-cloud/PROTOCOL.md「Storage: uploadFile」).
  */
 import { randomBytes } from 'node:crypto'
 import { type RawResponse } from '../protocol/types'

@@ -1,6 +1,7 @@
 /**
  * fileIDs as CloudBase mints them: `cloud://<envName>.<bucket>/<cloudPath>`. The SDK never builds
- * or parses them (CLOUDBASE-PROTOCOL.md §4), so only this module needs to agree with itself.
+ * or parses them (local-cloud/PROTOCOL.md「Storage: fileIDs」), so only this module needs to
+ * agree with itself.
  */
 
 /**

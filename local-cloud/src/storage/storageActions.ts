@@ -1,5 +1,5 @@
 /**
- * The JSON actions of CloudBase storage (CLOUDBASE-PROTOCOL.md §4). Per-file problems are
+ * The JSON actions of CloudBase storage (local-cloud/PROTOCOL.md「Storage」). Per-file problems are
  * answered in the item's `code` (wx-server-sdk maps it to `status`), request-level ones by
  * throwing a TcbError.
  */

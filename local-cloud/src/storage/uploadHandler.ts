@@ -1,7 +1,7 @@
 /**
  * `PUT /__cos/<encodeURIComponent(cloudPath)>`: the second half of uploadFile. The SDK ignores
  * the status and reads the body: empty means success, XML `<Error>` means failure
- * (CLOUDBASE-PROTOCOL.md §4).
+ * (local-cloud/PROTOCOL.md「Storage: uploadFile」).
  */
 import { createHash } from 'node:crypto'
 import { type RawResponse } from '../protocol/types'

@@ -7,7 +7,8 @@ export function uploadUrl(baseUrl: string, cloudPath: string): string {
 
 /**
  * The temp URL of a file, deliberately NOT encoded: node-sdk's downloadFile applies encodeURI()
- * itself, so an encoded `%20` would arrive as `%2520` (CLOUDBASE-PROTOCOL.md §4).
+ * itself, so an encoded `%20` would arrive as `%2520`
+ * (local-cloud/PROTOCOL.md「Storage: downloadFile」).
  */
 export function downloadUrl(baseUrl: string, cloudPath: string): string {
   return `${baseUrl}/__files/${cloudPath}`

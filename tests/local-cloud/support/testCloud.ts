@@ -14,7 +14,8 @@ export interface TestCloud {
   db: any
 }
 
-// wx-server-sdk can raise an unhandled rejection alongside a caught error (ARCHITECTURE.md §5).
+// wx-server-sdk can raise an unhandled rejection alongside a caught error
+// (local-cloud/PROTOCOL.md「Transport: Unhandled rejections」).
 process.on('unhandledRejection', () => undefined)
 
 /**
