@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto'
 import { TcbError } from '../protocol/tcbError'
 import type { ActionHandler } from '../protocol/types'
 import { runPipeline } from './aggregate'
+import { idKey, wireId, withHexObjectIds } from './documentIds'
 import {
   isPlainObject,
   parseEjson,
@@ -16,7 +17,7 @@ import {
 } from './ejson'
 import { projectDocuments, type Store } from './store'
 import type { Transactions } from './transactions'
-import { applyUpdate, replacement } from './updates'
+import { applyUpdate, checkStorable, replacement } from './updates'
 
 /** Production's read limits from a function: 100 by default, never more than 1000. */
 export const DEFAULT_LIMIT = 100
@@ -69,25 +70,26 @@ export function databaseActions(
       const docs = items.map((item, i) => {
         const doc = parseEjsonData(item, `data[${i}]`, now)
         if (!isPlainObject(doc)) throw new TcbError('INVALID_PARAM', 'a document must be an object')
-        return doc
+        checkStorable(doc, 'insert')
+        // An _id of any type is kept as given (a number, an ObjectId …); none gets a new one.
+        const id = doc['_id'] === undefined || doc['_id'] === '' ? newDocumentId() : doc['_id']
+        return { ...doc, _id: id }
       })
       const transactionId = transactionOf(body)
-      const ids = docs.map((doc) =>
-        typeof doc['_id'] === 'string' && doc['_id'] !== '' ? doc['_id'] : newDocumentId(),
-      )
+      const keys = docs.map((doc) => idKey(doc['_id']))
       if (transactionId) {
-        docs.forEach((doc, i) =>
-          transactions.stage(transactionId, collection, ids[i]!, { ...doc, _id: ids[i] }, true),
-        )
+        docs.forEach((doc, i) => transactions.stage(transactionId, collection, keys[i]!, doc, true))
       } else {
         // One document is one statement, atomic by itself; several go in one transaction.
-        if (docs.length === 1) store.write(collection, ids[0]!, docs[0]!, { mustNotExist: true })
+        if (docs.length === 1) store.write(collection, keys[0]!, docs[0]!, { mustNotExist: true })
         else
           store.atomically(() =>
-            docs.forEach((doc, i) => store.write(collection, ids[i]!, doc, { mustNotExist: true })),
+            docs.forEach((doc, i) =>
+              store.write(collection, keys[i]!, doc, { mustNotExist: true }),
+            ),
           )
       }
-      return { insertedIds: ids }
+      return { insertedIds: docs.map((doc) => wireId(doc['_id'])) }
     },
 
     'database.getDocument': (body) => {
@@ -101,13 +103,13 @@ export function databaseActions(
         const id = docIdOf(filter)
         if (!transactionId && !projection) {
           const text = store.getTextById(collection, id)
-          return { list: text === null ? [] : [text] }
+          return { list: text === null ? [] : [withHexObjectIds(text)] }
         }
         const doc = transactionId
           ? transactions.get(transactionId, collection, id)
           : store.getById(collection, id)
         const list = doc ? (projection ? projectDocuments([doc], projection) : [doc]) : []
-        return { list: list.map(serializeDocument) }
+        return { list: list.map((item) => withHexObjectIds(serializeDocument(item))) }
       }
       if (transactionId) {
         // As in production: a transaction reads and writes single documents only (no where).
@@ -128,7 +130,7 @@ export function databaseActions(
       }
       const list = store
         .findText(collection, spec)
-        .map((doc) => (typeof doc === 'string' ? doc : serializeDocument(doc)))
+        .map((doc) => withHexObjectIds(typeof doc === 'string' ? doc : serializeDocument(doc)))
       return { list, limit: spec.limit, offset: spec.skip }
     },
 
@@ -150,14 +152,14 @@ export function databaseActions(
           : store.getById(collection, id)
         if (!current) {
           if (merge || body['upsert'] !== true) return { updated: 0 }
-          const doc = replacement(data)
-          if (transactionId) transactions.stage(transactionId, collection, id, { ...doc, _id: id })
+          const doc = { ...replacement(data), _id: filter['_id'] }
+          if (transactionId) transactions.stage(transactionId, collection, id, doc)
           else store.write(collection, id, doc)
-          return { updated: 0, upsert_id: id }
+          return { updated: 0, upsert_id: wireId(filter['_id']) }
         }
         const next = merge
           ? applyUpdate(current, data)
-          : { doc: { ...replacement(data), _id: id }, changed: true }
+          : { doc: { ...replacement(data), _id: current['_id'] }, changed: true }
         if (!next.changed) return { updated: 0 }
         if (transactionId) transactions.stage(transactionId, collection, id, next.doc)
         else store.write(collection, id, next.doc, { replacing: current, touched: next.touched })
@@ -185,24 +187,39 @@ export function databaseActions(
         ...(body['multi'] === false ? { limit: 1 } : {}),
       })
       store.atomically(() =>
-        docs.forEach((doc) => store.write(collection, String(doc['_id']), null)),
+        docs.forEach((doc) => store.write(collection, idKey(doc['_id']), null)),
       )
       return { deleted: docs.length }
     },
 
+    /**
+     * `updateAndReturn`: `updated` counts the matched document even when the update leaves it as
+     * it was, as CloudBase answers (the SDK's test "验证findAndModify 更新相同值" expects
+     * `res.updated === 1`); in a transaction it reads and writes that transaction's view.
+     */
     'database.modifyAndReturnDoc': (body) => {
       const collection = collectionOf(body)
       const filter = queryOf(body)
       const data = asObject(parseEjsonData(body['data'], 'data', clock()), 'data')
-      const [doc] = store.find(collection, { filter, limit: 1 })
-      if (!doc) return { updated: 0, doc: null }
-      const next = applyUpdate(doc, data)
-      if (next.changed)
-        store.write(collection, String(doc['_id']), next.doc, {
-          replacing: doc,
-          touched: next.touched,
-        })
-      return { updated: next.changed ? 1 : 0, doc: serializeDocument(next.doc) }
+      const transactionId = transactionOf(body)
+      if (transactionId) {
+        const doc = transactions.findOne(transactionId, collection, filter)
+        if (!doc) return { updated: 0, doc: null }
+        const next = applyUpdate(doc, data)
+        transactions.stage(transactionId, collection, idKey(doc['_id']), next.doc)
+        return { updated: 1, doc: serializeDocument(next.doc) }
+      }
+      return store.atomically(() => {
+        const [doc] = store.find(collection, { filter, limit: 1 })
+        if (!doc) return { updated: 0, doc: null }
+        const next = applyUpdate(doc, data)
+        if (next.changed)
+          store.write(collection, idKey(doc['_id']), next.doc, {
+            replacing: doc,
+            touched: next.touched,
+          })
+        return { updated: 1, doc: serializeDocument(next.doc) }
+      })
     },
 
     'database.aggregateDocuments': (body) => {
@@ -249,7 +266,7 @@ function updateWhere(
     for (const doc of docs) {
       const next = applyUpdate(doc, data)
       if (!next.changed) continue
-      store.write(collection, String(doc['_id']), next.doc, {
+      store.write(collection, idKey(doc['_id']), next.doc, {
         replacing: doc,
         touched: next.touched,
       })
@@ -274,11 +291,12 @@ function orderOf(body: Record<string, unknown>): Array<[string, 1 | -1]> {
   ])
 }
 
+/** The store key of a `doc(id)` query: `doc(42)` finds the document whose _id is the number 42. */
 function docIdOf(filter: Document): string {
   const id = filter['_id']
-  if (typeof id !== 'string' || id === '')
-    throw new TcbError('INVALID_PARAM', 'a document query needs a string _id')
-  return id
+  if (id === '' || id === null || id === undefined)
+    throw new TcbError('INVALID_PARAM', 'a document query needs an _id')
+  return idKey(id)
 }
 
 function requireTransaction(body: Record<string, unknown>): string {

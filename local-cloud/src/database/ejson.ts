@@ -228,6 +228,8 @@ export function cloneDocument<T>(value: T): T {
     for (const key in value) out[key] = cloneDocument(value[key])
     return out as T
   }
+  // BSON values (ObjectId …) are immutable, and a structured clone would strip their class.
+  if (typeof value === 'object' && value !== null && '_bsontype' in value) return value
   if (typeof value === 'object' && value !== null && !(value instanceof RegExp))
     return deserialize(serialize(value)) as T
   return value

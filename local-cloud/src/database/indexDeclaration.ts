@@ -2,14 +2,25 @@
  * Collections and their indexes are declared one file per collection (the project's `database/`
  * folder), applied here at start as the deploy applies them in the cloud:
  * `{ "name": "signups", "indexes": [{ "name": "project_user", "keys": { "projectId": 1, "openid": 1 }, "unique": true }] }`
+ * A key's direction is 1, -1 or "2dsphere", the three CloudBase accepts ("direction … 可枚举值:
+ * -1(降序)、1(升序)、2dsphere(地理位置)", CloudBase Framework database plugin).
  */
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 
+export type IndexDirection = 1 | -1 | '2dsphere'
+
 export interface IndexDeclaration {
   name: string
-  keys: Record<string, 1 | -1>
+  keys: Record<string, IndexDirection>
   unique?: boolean
+}
+
+const DIRECTIONS: unknown[] = [1, -1, '2dsphere']
+
+/** The paths an index declares as 2dsphere. */
+export function geoPaths(index: IndexDeclaration): string[] {
+  return Object.keys(index.keys).filter((path) => index.keys[path] === '2dsphere')
 }
 
 export interface CollectionDeclaration {
@@ -31,6 +42,10 @@ export function readDeclarations(dir: string): CollectionDeclaration[] {
       for (const index of declaration.indexes ?? []) {
         if (!index.name || !index.keys || Object.keys(index.keys).length === 0) {
           throw new Error(`${file}: every index needs a name and keys`)
+        }
+        for (const [path, direction] of Object.entries(index.keys)) {
+          if (!DIRECTIONS.includes(direction))
+            throw new Error(`${file}: index ${index.name}: ${path} must be 1, -1 or "2dsphere"`)
         }
       }
       return declaration

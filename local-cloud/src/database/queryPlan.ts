@@ -4,6 +4,7 @@
  * finished by the query engine in JS. Only indexed paths known to hold scalars are planned, since
  * Mongo matches arrays element-wise.
  */
+import { idKey } from './documentIds'
 import { isKeyable, keyOf } from './sortKey'
 import { isPlainObject, type Document } from './ejson'
 import { isPlannablePath } from './paths'
@@ -22,6 +23,8 @@ export interface Plan {
 export interface PlannableFields {
   /** Indexed paths that have only ever held scalars. */
   isScalarIndexed(path: string): boolean
+  /** No _id of another type than string: SQLite's order of ids is then MongoDB's. */
+  idsAreStrings(): boolean
 }
 
 /** The column holding a path's sort key (sortKey.ts), written with every document. */
@@ -76,18 +79,19 @@ export function planQuery(
         params.push(...range.params)
         continue
       }
-      if (typeof condition === 'string') {
+      // Equality on an _id is equality of its key (documentIds.ts), whatever its type.
+      if (typeof condition === 'string' || typeof condition === 'number') {
         conditions.push('id = ?')
-        params.push(condition)
+        params.push(idKey(condition))
         continue
       }
       if (
         isPlainObject(condition) &&
-        isStringList(condition['$in']) &&
+        isIdList(condition['$in']) &&
         Object.keys(condition).length === 1
       ) {
         conditions.push(`id IN (${condition['$in'].map(() => '?').join(', ')})`)
-        params.push(...condition['$in'])
+        params.push(...condition['$in'].map(idKey))
         continue
       }
       exact = false
@@ -106,8 +110,8 @@ export function planQuery(
     params.push(...planned.params)
   }
 
-  const sortable = sort.every(
-    ([path]) => path === '_id' || (isPlannablePath(path) && fields.isScalarIndexed(path)),
+  const sortable = sort.every(([path]) =>
+    path === '_id' ? fields.idsAreStrings() : isPlannablePath(path) && fields.isScalarIndexed(path),
   )
   const orderBy =
     exact && sort.length > 0 && sortable
@@ -164,11 +168,15 @@ function planField(
   return { conditions, params }
 }
 
-/** `_id` compared with strings: SQLite's binary TEXT order is Mongo's order of UTF-8 strings. */
+/**
+ * `_id` compared with strings: SQLite's binary TEXT order is Mongo's order of UTF-8 strings. The
+ * keys of other types start with NUL: the lower bound keeps them out, as Mongo compares within a
+ * type.
+ */
 function idRange(condition: unknown): { conditions: string[]; params: unknown[] } | null {
   if (!isPlainObject(condition) || Object.keys(condition).length === 0) return null
-  const conditions: string[] = []
-  const params: unknown[] = []
+  const conditions: string[] = ['id >= ?']
+  const params: unknown[] = ['\u0001']
   for (const [operator, value] of Object.entries(condition)) {
     if (!(operator in RANGE_SQL) || typeof value !== 'string') return null
     conditions.push(`id ${RANGE_SQL[operator]} ?`)
@@ -177,6 +185,10 @@ function idRange(condition: unknown): { conditions: string[]; params: unknown[] 
   return { conditions, params }
 }
 
-function isStringList(value: unknown): value is string[] {
-  return Array.isArray(value) && value.length > 0 && value.every((item) => typeof item === 'string')
+function isIdList(value: unknown): value is Array<string | number> {
+  return (
+    Array.isArray(value) &&
+    value.length > 0 &&
+    value.every((item) => typeof item === 'string' || typeof item === 'number')
+  )
 }

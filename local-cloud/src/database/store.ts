@@ -5,13 +5,15 @@
  * conditional updates are atomic, as in the cloud.
  */
 import Database from 'better-sqlite3'
-import { find as mingoFind } from 'mingo'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { TcbError } from '../protocol/tcbError'
+import { isStringKey } from './documentIds'
 import { deserializeDocument, serializeDocument, type Document } from './ejson'
+import { findDocuments } from './engine'
 import { History } from './history'
-import type { IndexDeclaration } from './indexDeclaration'
+import { geoPaths, type IndexDeclaration } from './indexDeclaration'
+import { nearQueryOf, sortByDistance } from './nearQuery'
 import { probePath } from './paths'
 import { keyColumn, planQuery, type Plan } from './queryPlan'
 import { keyOf } from './sortKey'
@@ -38,6 +40,8 @@ interface CollectionState {
   keyPaths: string[]
   /** Indexed paths that have held an array or object: the planner leaves them to mingo. */
   nonScalarPaths: Set<string>
+  /** Paths under a 2dsphere index: the only ones `$nearSphere` may query. */
+  geoPaths: Set<string>
   /** Writes of a whole document with its key columns: as an insert, and as insert-or-replace. */
   insertSql: string
   upsertSql: string
@@ -180,6 +184,7 @@ export class Store {
       indexedPaths: new Set(),
       keyPaths: [],
       nonScalarPaths: new Set(nonScalar.map((row) => row.path)),
+      geoPaths: new Set(),
       ...writeStatements(tableOf(name), []),
     })
   }
@@ -193,11 +198,14 @@ export class Store {
     const existing = this.db
       .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ?")
       .all(state.table.slice(1, -1)) as Array<{ name: string; sql: string | null }>
+    // A 2dsphere key has no SQLite index: geo queries are answered in JS.
     const wanted = new Map(
-      indexes.map((index) => [
-        `${prefix}${index.name}`,
-        indexSql(state.table, `${prefix}${index.name}`, index),
-      ]),
+      indexes
+        .filter((index) => geoPaths(index).length < Object.keys(index.keys).length)
+        .map((index) => [
+          `${prefix}${index.name}`,
+          indexSql(state.table, `${prefix}${index.name}`, index),
+        ]),
     )
     for (const index of existing) {
       if (index.name.startsWith(prefix) && wanted.get(index.name) !== index.sql) {
@@ -222,8 +230,9 @@ export class Store {
    */
   private setKeyPaths(name: string, state: CollectionState, indexes: IndexDeclaration[]): void {
     state.indexes = indexes
+    state.geoPaths = new Set(indexes.flatMap(geoPaths))
     state.keyPaths = [...new Set(indexes.flatMap((index) => Object.keys(index.keys)))].filter(
-      (p) => p !== '_id',
+      (p) => p !== '_id' && !state.geoPaths.has(p),
     )
     state.indexedPaths = new Set(state.keyPaths)
     Object.assign(state, writeStatements(state.table, state.keyPaths))
@@ -341,13 +350,16 @@ export class Store {
   findText(name: string, spec: FindSpec): Array<string | Document> {
     const state = this.collection(name)
     const sort = spec.sort ?? []
+    const near = nearQueryOf(spec.filter, name, state.geoPaths)
+    if (near) return this.findNear(name, spec, near)
     const plan = this.plan(state, spec.filter, sort)
     let sql = `SELECT data FROM ${state.table} WHERE ${plan.where}`
     const params = [...plan.params]
     const pushDown = plan.exact && (sort.length === 0 || plan.orderBy !== null)
     // A declared index on an array path serves the query in the cloud (multikey), even though
     // this store scans for it: only queries no declared index could serve are noted.
-    if (!plan.indexed && !Object.keys(spec.filter).some((path) => state.indexedPaths.has(path))) {
+    const declared = (path: string) => state.indexedPaths.has(path) || state.geoPaths.has(path)
+    if (!plan.indexed && !Object.keys(spec.filter).some(declared)) {
       this.noteUnindexed(name, spec.filter, sort)
     }
     if (pushDown) {
@@ -362,6 +374,29 @@ export class Store {
     const docs = rows.map((row) => deserializeDocument(row.data))
     if (pushDown) return project(docs, projection!)
     return finish(docs, spec)
+  }
+
+  /**
+   * A `$nearSphere` query: nearest first, unless the query sorts itself ("If you also include a
+   * sort() for the query, sort() re-orders the matching documents, effectively overriding the
+   * sort operation already performed by $nearSphere", MongoDB manual, $nearSphere).
+   */
+  private findNear(
+    name: string,
+    spec: FindSpec,
+    near: NonNullable<ReturnType<typeof nearQueryOf>>,
+  ): Document[] {
+    const matching = findDocuments(this.all(name), spec.filter)
+    return findDocuments(
+      sortByDistance(matching, near),
+      {},
+      {
+        sort: spec.sort,
+        skip: spec.skip,
+        limit: spec.limit,
+        projection: spec.projection,
+      },
+    )
   }
 
   count(name: string, filter: Document): number {
@@ -386,6 +421,11 @@ export class Store {
     return rows.map((row) => deserializeDocument(row.data))
   }
 
+  /** The paths under the collection's 2dsphere indexes. */
+  geoPaths(name: string): string[] {
+    return [...this.collection(name).geoPaths]
+  }
+
   /** How a query would run: for tests that hold the planner to serving a query from SQL alone. */
   explain(name: string, filter: Document, sort: Array<[string, 1 | -1]> = []): Plan {
     return this.plan(this.collection(name), filter, sort)
@@ -402,7 +442,10 @@ export class Store {
 
   private plan(state: CollectionState, filter: Document, sort: Array<[string, 1 | -1]>): Plan {
     return planQuery(
-      { isScalarIndexed: (p) => state.indexedPaths.has(p) && !state.nonScalarPaths.has(p) },
+      {
+        isScalarIndexed: (p) => state.indexedPaths.has(p) && !state.nonScalarPaths.has(p),
+        idsAreStrings: () => !state.nonScalarPaths.has('_id'),
+      },
       filter,
       sort,
     )
@@ -441,7 +484,8 @@ export class Store {
       if (doc === null) {
         this.sql(`DELETE FROM ${state.table} WHERE id = ?`).run(id)
       } else {
-        const text = serializeDocument(doc['_id'] === id ? doc : { ...doc, _id: id })
+        // A document carries its own _id (any type); `id` is that _id's key (documentIds.ts).
+        const text = serializeDocument(doc['_id'] === undefined ? { ...doc, _id: id } : doc)
         if (Buffer.byteLength(text) > MAX_DOCUMENT_BYTES) {
           throw new TcbError(
             'DATABASE_REQUEST_FAILED',
@@ -467,6 +511,7 @@ export class Store {
       throw duplicateKeyError(error, name, state.indexes) ?? error
     }
     this.sequence = seq
+    if (!isStringKey(id)) this.noteNonStringId(name, state)
     if (this.openSnapshots.size > 0) {
       this.history.record(name, id, {
         data: previous ? deserializeDocument(previous.data) : null,
@@ -474,6 +519,16 @@ export class Store {
         until: seq,
       })
     }
+  }
+
+  /** Once a collection holds a non-string _id, SQLite's order of keys is no longer MongoDB's. */
+  private noteNonStringId(name: string, state: CollectionState): void {
+    if (state.nonScalarPaths.has('_id')) return
+    state.nonScalarPaths.add('_id')
+    this.sql('INSERT OR IGNORE INTO jl_non_scalar_paths (collection, path) VALUES (?, ?)').run(
+      name,
+      '_id',
+    )
   }
 
   // ---- snapshots ----------------------------------------------------------------------------
@@ -521,6 +576,7 @@ function tableOf(collection: string): string {
 
 function indexSql(table: string, indexName: string, index: IndexDeclaration): string {
   const columns = Object.entries(index.keys)
+    .filter(([, direction]) => direction !== '2dsphere')
     .map(
       ([field, direction]) =>
         `${field === '_id' ? 'id' : keyColumn(field)}${direction === -1 ? ' DESC' : ''}`,
@@ -557,20 +613,12 @@ function sameKeys(a: string[], b: string[]): boolean {
 
 /** Filter, sort, skip, limit and project in JS: the exact answer for what SQL only narrowed. */
 function finish(docs: Document[], spec: FindSpec): Document[] {
-  let cursor = mingoFind(
-    docs,
-    spec.filter,
-    spec.projection && Object.keys(spec.projection).length > 0 ? spec.projection : undefined,
-  )
-  if (spec.sort && spec.sort.length > 0) cursor = cursor.sort(Object.fromEntries(spec.sort))
-  if (spec.skip) cursor = cursor.skip(spec.skip)
-  if (spec.limit !== undefined) cursor = cursor.limit(spec.limit)
-  return cursor.all() as Document[]
+  return findDocuments(docs, spec.filter, spec)
 }
 
 function project(docs: Document[], projection: Document): Document[] {
   if (Object.keys(projection).length === 0) return docs
-  return mingoFind(docs, {}, projection).all() as Document[]
+  return findDocuments(docs, {}, { projection })
 }
 
 /** Projects documents already in hand (a `doc().field().get()`). */

@@ -6,7 +6,9 @@
  */
 import { randomUUID } from 'node:crypto'
 import { TcbError } from '../protocol/tcbError'
+import { idKey } from './documentIds'
 import type { Document } from './ejson'
+import { compileFilter } from './engine'
 import { History } from './history'
 import type { Store } from './store'
 
@@ -49,6 +51,27 @@ export class Transactions {
     const own = transaction.writes.get(History.key(collection, id))
     if (own) return own.doc
     return this.store.getAtSnapshot(collection, id, transaction.snapshot)
+  }
+
+  /**
+   * The first document a where-query matches as this transaction sees it (`updateAndReturn` in a
+   * transaction): its own writes first, then the others at its snapshot.
+   */
+  findOne(transactionId: string, collection: string, filter: Document): Document | null {
+    const transaction = this.require(transactionId)
+    this.store.collection(collection)
+    const matches = compileFilter(filter)
+    const own = [...transaction.writes.values()].filter((w) => w.collection === collection)
+    const staged = own.find((write) => write.doc !== null && matches(write.doc))
+    if (staged) return staged.doc
+    const ownIds = new Set(own.map((write) => write.id))
+    for (const current of this.store.find(collection, { filter })) {
+      const id = idKey(current['_id'])
+      if (ownIds.has(id)) continue
+      const seen = this.store.getAtSnapshot(collection, id, transaction.snapshot)
+      if (seen && matches(seen)) return seen
+    }
+    return null
   }
 
   /** Stages a write after checking that nobody else got there first. */
@@ -109,10 +132,12 @@ export class Transactions {
 
   private require(transactionId: string): Transaction {
     const transaction = this.open.get(transactionId)
+    // CloudBase's words, which apps match on (a production log quoted in the WeChat developer
+    // community: code DATABASE_TRANSACTION_FAIL, this message).
     if (!transaction) {
       throw new TcbError(
         'DATABASE_TRANSACTION_FAIL',
-        `transaction ${transactionId} does not exist or has ended`,
+        '[ResourceUnavailable.TransactionNotExist] Transaction does not exist on the server, transaction must be commit or abort in 30 seconds. Please check your request, but if the problem persists, contact us.',
       )
     }
     return transaction
@@ -130,9 +155,10 @@ export class Transactions {
   }
 }
 
+/** CloudBase's code and words (TencentCloudBase/node-sdk test/database/unit/transaction.test.ts). */
 function conflict(): TcbError {
   return new TcbError(
     'DATABASE_TRANSACTION_CONFLICT',
-    'Transaction is conflict, maybe another transaction is writing the same document. Please retry.',
+    '[ResourceUnavailable.TransactionConflict] Transaction is conflict, maybe resource operated by others. Please check your request, but if the problem persists, contact us.',
   )
 }

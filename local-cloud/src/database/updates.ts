@@ -41,14 +41,28 @@ export function applyUpdate(
   }
 }
 
-/** A whole-document replacement (`doc().set()`): no operators allowed, `_id` kept. */
+/** A whole-document replacement (`doc().set()`): `_id` kept by the caller. */
 export function replacement(data: Document): Document {
-  if (Object.keys(data).some((key) => key.startsWith('$'))) {
-    throw new TcbError('INVALID_PARAM', 'set data must not contain update operators')
-  }
+  checkStorable(data, 'replace')
   const rest = { ...data }
   delete rest['_id']
   return rest
+}
+
+/**
+ * A document whose top-level field starts with `$` is refused: CloudBase answers
+ * DATABASE_REQUEST_FAILED (the SDK's test "验证throwOnCode" adds `{ $_key: 1 }` and expects
+ * `res.code === 'DATABASE_REQUEST_FAILED'`), with MongoDB's wording before 5.0.
+ */
+export function checkStorable(doc: Document, kind: 'insert' | 'replace'): void {
+  const field = Object.keys(doc).find((key) => key.startsWith('$'))
+  if (field === undefined) return
+  throw new TcbError(
+    'DATABASE_REQUEST_FAILED',
+    kind === 'insert'
+      ? `Document can't have $ prefixed field names: ${field}`
+      : `The dollar ($) prefixed field '${field}' in '${field}' is not valid for storage.`,
+  )
 }
 
 // Mongo de-duplicates `$each` itself when the array is created; mingo copies it as it is.
