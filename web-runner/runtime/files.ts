@@ -4,6 +4,8 @@
  * `<image>` finds a picture: temporary files, cloud fileIDs (the local cloud serves them),
  * package files.
  */
+import type { Router } from './router'
+
 export interface TempFile {
   path: string
   bytes: ArrayBuffer
@@ -42,6 +44,11 @@ export function resolveSrc(src: string, fromRoute: string): string {
     .split('/')
     .filter((part) => part && part !== '.')
     .join('/')}`
+}
+
+/** A src as the page on top names it (a relative path is the page's own file). */
+export function resolveFromTop(src: string, router: Pick<Router, 'top'>): string {
+  return resolveSrc(src, router.top?.route ?? '')
 }
 
 /** The local cloud that serves the runner (the runner lives at its /app/). */

@@ -10,7 +10,8 @@ import { requireModule } from './modules'
 import { Phone } from './phone'
 import { Router } from './router'
 import type { Dict } from './types'
-import { createWx, type Runtime } from './wx'
+import type { Runtime } from './runtime'
+import { createWx } from './wx'
 
 const manifest = window.__wxManifest
 window.__wxRpxRatio = manifest.screen.width / 750
