@@ -106,6 +106,8 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     runtime,
     appid,
     upload: (cloudPath, headers, body) => storage.handleUpload(cloudPath, headers, body),
+    formUpload: (cloudPath, contentType, body) =>
+      storage.handleFormUpload(cloudPath, contentType, body),
     download: (cloudPath) => storage.handleDownload(cloudPath),
     clientUpload: (cloudPath, bytes) => storage.putFromClient(ENV_NAME, cloudPath, bytes),
     uploadLimit: MAX_UPLOAD_BYTES,

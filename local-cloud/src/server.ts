@@ -12,6 +12,9 @@ import type { RawResponse } from './protocol/types'
 import type { DashboardData } from './dashboard/page'
 import { renderDashboard } from './dashboard/page'
 
+/** Room in a form upload's body for its fields and boundaries, besides the file. */
+const FORM_OVERHEAD_BYTES = 64 * 1024
+
 export interface Routes {
   admin: AdminEndpoint
   runtime: FunctionRuntime
@@ -21,6 +24,8 @@ export interface Routes {
     headers: Record<string, string | string[] | undefined>,
     body: Buffer,
   ): RawResponse
+  /** The same upload as a multipart form (wx-server-sdk 2.x). */
+  formUpload(pathAfterCos: string, contentType: string, body: Buffer): RawResponse
   download(pathAfterFiles: string): RawResponse
   /** A development build's photo upload (POST /uploadFile). */
   clientUpload: ClientUpload
@@ -58,11 +63,15 @@ async function route(
   if (request.method === 'POST' && url.pathname === '/uploadFile') {
     return handleClientUpload(request, response, url, routes.uploadLimit, routes.clientUpload)
   }
-  if (request.method === 'PUT' && url.pathname.startsWith('/__cos/')) {
+  if (
+    (request.method === 'PUT' || request.method === 'POST') &&
+    url.pathname.startsWith('/__cos/')
+  ) {
     const cloudPath = url.pathname.slice('/__cos/'.length)
     let body: Buffer
     try {
-      body = await readBody(request, routes.uploadLimit)
+      // A form carries its fields and boundaries besides the file: a little room for them.
+      body = await readBody(request, routes.uploadLimit + FORM_OVERHEAD_BYTES)
     } catch (error) {
       if (!(error instanceof PayloadTooLarge)) throw error
       return sendRaw(
@@ -74,6 +83,10 @@ async function route(
           cloudPath,
         ),
       )
+    }
+    if (request.method === 'POST') {
+      const contentType = request.headers['content-type'] ?? ''
+      return sendRaw(response, routes.formUpload(cloudPath, contentType, body))
     }
     return sendRaw(response, routes.upload(cloudPath, request.headers, body))
   }

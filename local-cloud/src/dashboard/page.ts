@@ -62,7 +62,7 @@ export function renderDashboard(data: DashboardData): string {
         .reverse()
         .map(
           (i) =>
-            `<tr><td>${escape(i.startedAt)}</td><td>${escape(i.functionName)}</td><td>${escape(i.action ?? '')}</td><td>${escape(i.openid ?? '')}</td><td>${i.durationMs.toFixed(1)} ms</td><td>${i.ok ? '成功' : `<span class="bad">${escape(i.error ?? '失败')}</span>`}</td></tr>`,
+            `<tr><td>${escape(i.startedAt)}</td><td>${escape(i.functionName)}</td><td>${escape(i.action ?? '')}</td><td>${escape(i.openid ?? '')}</td><td>${i.durationMs.toFixed(1)} ms</td><td>${i.ok ? '成功' : `<span class="bad">${escape(i.error ?? '失败')}</span>`}${lateWorkNote(i.lateWork)}</td></tr>`,
         )
         .join('')}</table>`
     : '<p class="muted">还没有调用。</p>'
@@ -84,4 +84,11 @@ function renderDocuments(selected: NonNullable<DashboardData['selected']>): stri
   return `<h2>${escape(selected.name)} <span class="muted">${selected.total} 条</span></h2><div>${nav}</div>${selected.documents
     .map((doc) => `<pre>${escape(doc)}</pre>`)
     .join('')}<div>${nav}</div>`
+}
+
+/** Work the function did not await: it ran here, but the cloud may freeze the instance first. */
+function lateWorkNote(lateWork: string[]): string {
+  return lateWork.length
+    ? `<br><span class="bad">答复后仍在进行，云端可能不会执行：${escape(lateWork.join('；'))}</span>`
+    : ''
 }

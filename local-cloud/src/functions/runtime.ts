@@ -11,11 +11,16 @@ import { Worker } from 'node:worker_threads'
 import { TcbError } from '../protocol/tcbError'
 import { checkEventDepth } from './eventLimits'
 import { INSTANCE_HOST_SOURCE } from './instanceHost'
+import { instanceEnv } from './instanceEnv'
+import { lateWorkWarning } from './lateWork'
 
 export interface CallerContext {
   OPENID?: string
   APPID?: string
   UNIONID?: string
+  /** The client's address, for a call from a client (getWXContext().CLIENTIP / CLIENTIPV6). */
+  CLIENTIP?: string
+  CLIENTIPV6?: string
   /** `wx_client` for the mini-program, `wx_devtools`, or empty for server-side calls. */
   SOURCE?: string
 }
@@ -29,6 +34,11 @@ export interface Invocation {
   durationMs: number
   ok: boolean
   error?: string
+  /**
+   * Requests the function left running when it answered, e.g. `database.insertDocument on
+   * notices`: they happen here, but the cloud may freeze the instance before they do.
+   */
+  lateWork: string[]
 }
 
 export interface RuntimeOptions {
@@ -46,11 +56,22 @@ const NAME = /^[A-Za-z0-9_-]{1,60}$/
 
 interface Instance {
   worker: Worker
-  /** Settles once the code is loaded: a cold start, like the cloud's, is not part of the timeout. */
+  /**
+   * Settles once the code is loaded: a cold start, like the cloud's, is not part of the timeout.
+   * Rejects when the code cannot be loaded or the instance died first.
+   */
   ready: Promise<void>
   busy: boolean
   pending: Map<string, { resolve: (value: unknown) => void; reject: (error: Error) => void }>
 }
+
+/** What an instance tells the runtime (instanceHost.ts). */
+type InstanceMessage =
+  | { type: 'ready' }
+  | { type: 'loadError'; report: string }
+  | { type: 'result'; id: string; result: unknown }
+  | { type: 'error'; id: string; message: string }
+  | { type: 'lateWork'; id: string; what: string }
 
 interface Pool {
   instances: Instance[]
@@ -96,6 +117,7 @@ export class FunctionRuntime {
       startedAt: new Date().toISOString(),
       durationMs: 0,
       ok: true,
+      lateWork: [],
     }
     try {
       checkEventDepth(event)
@@ -169,56 +191,53 @@ export class FunctionRuntime {
   }
 
   private spawn(name: string, pool: Pool): Instance {
+    const folder = path.join(this.options.functionsDir, name)
     const worker = new Worker(INSTANCE_HOST_SOURCE, {
       eval: true,
-      workerData: { name, entry: path.join(this.options.functionsDir, name, 'index.js') },
-      env: {
-        ...process.env,
+      workerData: { name, entry: path.join(folder, 'index.js') },
+      env: instanceEnv(folder, name, {
         ...this.options.baseEnv,
         ...(this.options.functionEnv?.[name] ?? {}),
-        SCF_FUNCTIONNAME: name,
-        WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID,WX_UNIONID',
-      },
+      }),
     })
     worker.unref()
     let loaded = (): void => undefined
-    const ready = new Promise<void>((resolve) => (loaded = resolve))
+    let unloadable = (_error: Error): void => undefined
+    const ready = new Promise<void>((resolve, reject) => {
+      loaded = resolve
+      unloadable = reject
+    })
+    // Nobody may be waiting when an idle instance dies.
+    ready.catch(() => undefined)
     const instance: Instance = { worker, ready, busy: false, pending: new Map() }
-    worker.on(
-      'message',
-      (message: {
-        type: string
-        id?: string
-        result?: unknown
-        message?: string
-        stack?: string
-      }) => {
-        if (message.type === 'ready') return loaded()
-        if (message.type === 'loadError') {
-          console.error(`[local-cloud] function ${name} failed to load:\n${message.message}`)
-          return
-        }
-        const pending = message.id ? instance.pending.get(message.id) : undefined
-        if (!pending) return
-        instance.pending.delete(message.id!)
-        if (message.type === 'result') pending.resolve(message.result)
-        else {
-          console.error(`[local-cloud] function ${name} threw: ${message.stack || message.message}`)
-          pending.reject(
-            new TcbError('FUNCTIONS_EXECUTE_FAIL', message.message ?? 'function failed'),
-          )
-        }
-      },
-    )
-    const fail = (error: Error): void => {
-      loaded()
+    const discard = (error: Error): void => {
+      unloadable(error)
       pool.instances = pool.instances.filter((other) => other !== instance)
       for (const pending of instance.pending.values()) pending.reject(error)
       instance.pending.clear()
     }
-    worker.on('error', (error) => fail(new TcbError('FUNCTIONS_EXECUTE_FAIL', error.message)))
+    worker.on('message', (message: InstanceMessage) => {
+      if (message.type === 'ready') return loaded()
+      if (message.type === 'loadError') {
+        console.error(`[local-cloud] function ${name} failed to load:\n${message.report}`)
+        // Like the cloud, an instance whose code failed to load serves nothing more: the next
+        // call starts a new one, which loads the code again.
+        discard(
+          new TcbError('FUNCTIONS_EXECUTE_FAIL', `the function failed to load: ${message.report}`),
+        )
+        return void worker.terminate()
+      }
+      if (message.type === 'lateWork') return this.reportLateWork(name, message.id, message.what)
+      const pending = instance.pending.get(message.id)
+      if (!pending) return
+      instance.pending.delete(message.id)
+      if (message.type === 'result') return pending.resolve(message.result)
+      console.error(`[local-cloud] function ${name} failed: ${message.message}`)
+      pending.reject(new TcbError('FUNCTIONS_EXECUTE_FAIL', message.message))
+    })
+    worker.on('error', (error) => discard(new TcbError('FUNCTIONS_EXECUTE_FAIL', error.message)))
     worker.on('exit', () =>
-      fail(new TcbError('FUNCTIONS_EXECUTE_FAIL', 'function instance exited')),
+      discard(new TcbError('FUNCTIONS_EXECUTE_FAIL', 'function instance exited')),
     )
     // A reply the instance could send but this thread cannot read (a result nested too deep for
     // this thread's stack) names no invocation; it can only be the one the instance is running.
@@ -233,6 +252,11 @@ export class FunctionRuntime {
     })
     pool.instances.push(instance)
     return instance
+  }
+
+  private reportLateWork(name: string, requestId: string, what: string): void {
+    this.recent.find((invocation) => invocation.requestId === requestId)?.lateWork.push(what)
+    console.warn(lateWorkWarning(name, requestId, what))
   }
 
   private async run(

@@ -1,15 +1,17 @@
 /**
  * `POST /callFunction`: how a mini-program page (DevTools, the browser runner, scripts) reaches
  * the functions locally. Same shape as `wx.cloud.callFunction`: `{ name, data }` in,
- * `{ result, requestID }` out. The caller is the dev-only header X-WX-OPENID, which is why the
- * local cloud listens on loopback only.
+ * `{ result, requestID }` out. The caller is the dev-only header X-WX-OPENID (and X-WX-UNIONID),
+ * which is why the local cloud listens on loopback only; the function sees the request's address
+ * as the client's (getWXContext().CLIENTIP), as a call from a phone carries the phone's.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { EVENT_SIZE_LIMIT } from '../functions/eventLimits'
 import type { FunctionRuntime } from '../functions/runtime'
 import { TcbError } from '../protocol/tcbError'
 import { PayloadTooLarge, readBody } from './body'
-import { devCaller, MISSING_CALLER } from './devCaller'
+import { clientAddress } from './clientAddress'
+import { devCaller, devUnionid, MALFORMED_UNIONID, MISSING_CALLER } from './devCaller'
 import { sendJson } from './respond'
 
 /** The event's limit in the cloud; the few bytes of `name` around it do not matter. */
@@ -25,6 +27,8 @@ export async function handleClientCall(
     sendJson(response, status, { errCode: -1, errMsg: `cloud.callFunction:fail ${message}` })
   const openid = devCaller(request)
   if (openid === null) return fail(400, MISSING_CALLER)
+  const union = devUnionid(request)
+  if (union === null) return fail(400, MALFORMED_UNIONID)
   let body: Buffer
   try {
     body = await readBody(request, CALL_PAYLOAD_LIMIT)
@@ -51,6 +55,8 @@ export async function handleClientCall(
     const { result, requestId } = await runtime.invoke(name, data ?? {}, {
       OPENID: openid,
       APPID: appid,
+      ...(union.unionid !== undefined && { UNIONID: union.unionid }),
+      ...clientAddress(request.socket.remoteAddress),
       SOURCE: 'wx_client',
     })
     sendJson(response, 200, { result, requestID: requestId, errMsg: 'cloud.callFunction:ok' })

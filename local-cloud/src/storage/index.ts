@@ -9,7 +9,7 @@ import { createDownloadHandler } from './downloadHandler'
 import { toFileId } from './fileId'
 import { createMemoryObjectStore } from './memoryObjectStore'
 import { createStorageActions } from './storageActions'
-import { createUploadHandler, type RequestHeaders } from './uploadHandler'
+import { createFormUploadHandler, createUploadHandler, type RequestHeaders } from './uploadHandler'
 import { createUploadTokens } from './uploadTokens'
 
 export { LOCAL_BUCKET } from './fileId'
@@ -34,6 +34,8 @@ export interface Storage {
   actions: Record<string, ActionHandler>
   /** `PUT /__cos/<path>`: `pathAfterCos` as it is in the request line (still encoded). */
   handleUpload(pathAfterCos: string, headers: RequestHeaders, body: Buffer): RawResponse
+  /** `POST /__cos/<path>`: the multipart form wx-server-sdk 2.x sends (COS "POST Object"). */
+  handleFormUpload(pathAfterCos: string, contentType: string, body: Buffer): RawResponse
   /** `GET /__files/<path>` (also fine for HEAD): `pathAfterFiles` still encoded. */
   handleDownload(pathAfterFiles: string): RawResponse
   /** A client's direct upload (the mini-program's wx.cloud.uploadFile, locally). */
@@ -53,6 +55,7 @@ export function createStorage(options: StorageOptions): Storage {
   return {
     actions: createStorageActions(store, tokens),
     handleUpload: createUploadHandler(store, tokens),
+    handleFormUpload: createFormUploadHandler(store, tokens),
     handleDownload: createDownloadHandler(store),
     putFromClient(envName, cloudPath, bytes) {
       const problem = cloudPathProblem(cloudPath)
