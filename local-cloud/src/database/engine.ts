@@ -16,13 +16,13 @@ import { Query } from 'mingo/query'
 import type { AnyObject, Options } from 'mingo/types'
 import { MingoError } from 'mingo/util'
 import { TcbError } from '../protocol/tcbError'
-import type { Document } from './ejson'
+import { isPlainObject, type Document } from './ejson'
 import { dateOperators } from './operators/dates'
 import { $elemMatch } from './operators/elemMatch'
 import { geoOperators } from './operators/geo'
 import { compileSchema } from './operators/jsonSchema'
 import { stringOperators } from './operators/strings'
-import { checkProjection } from './projection'
+import { resolveProjection } from './projection'
 
 const CONTEXT = Context.init({
   accumulator: accumulatorOperators,
@@ -87,9 +87,8 @@ export function findDocuments(
 ): Document[] {
   const projection =
     options.projection && Object.keys(options.projection).length > 0
-      ? options.projection
+      ? resolveProjection(options.projection)
       : undefined
-  if (projection) checkProjection(projection)
   return engine(() => {
     let cursor = new Query(filter, OPTIONS).find<Document>(docs, projection)
     if (options.sort && options.sort.length > 0)
@@ -105,11 +104,11 @@ export function aggregate(
   pipeline: Document[],
   collectionResolver: (name: string) => Document[],
 ): Document[] {
-  for (const stage of pipeline) {
+  const stages = pipeline.map((stage) => {
     const project = stage['$project']
-    if (project && typeof project === 'object') checkProjection(project as Document)
-  }
+    return isPlainObject(project) ? { ...stage, $project: resolveProjection(project) } : stage
+  })
   return engine(() =>
-    new Aggregator(pipeline, { ...OPTIONS, collectionResolver }).run<Document>(docs),
+    new Aggregator(stages, { ...OPTIONS, collectionResolver }).run<Document>(docs),
   )
 }

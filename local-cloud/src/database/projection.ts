@@ -1,52 +1,34 @@
 /**
- * Projections that name a field and a field inside it (`{ o: 1, 'o.a': 1 }`) are refused, as
- * MongoDB 4.4 and later refuse them ("Path Collision Restrictions: Starting in MongoDB 4.4, it is
- * illegal to project an embedded document with any of the embedded document's fields", MongoDB
- * 4.4 compatibility notes). Older servers allowed it; CloudBase does not say which version it
- * runs (local-cloud/README.md), and a projection refused here also works on an older server.
+ * Projections that name a field and a field inside it (`{ o: 1, 'o.a': 1 }`). MongoDB 4.4 and
+ * later refuse them ("Path Collision Restrictions", MongoDB 4.4 compatibility notes); earlier
+ * servers accept them and the lattermost of the two decides: the whole embedded document when it
+ * comes after its fields, only the fields when they come after it. CloudBase answers such
+ * projections (a published CCMiniCloud app projects `ACTIVITY_OBJ` and `ACTIVITY_OBJ.cover`
+ * together and works in production), so it behaves as a server before 4.4: the local cloud
+ * resolves the projection the same way before handing it to the matcher.
  */
-import { TcbError } from '../protocol/tcbError'
 import { isPlainObject, type Document } from './ejson'
 
-interface Node {
-  leaf: boolean
-  children: Map<string, Node>
+/** The projection with each collision settled in favour of the lattermost path. */
+export function resolveProjection(projection: Document): Document {
+  const kept = new Map<string, unknown>()
+  for (const [path, value] of flatten(projection, '')) {
+    for (const earlier of [...kept.keys()]) {
+      if (earlier.startsWith(`${path}.`) || path.startsWith(`${earlier}.`)) kept.delete(earlier)
+    }
+    kept.set(path, value)
+  }
+  return Object.fromEntries(kept)
 }
 
-export function checkProjection(projection: Document): void {
-  const root: Node = { leaf: false, children: new Map() }
-  for (const path of paths(projection, '')) add(root, path)
-}
-
-/** Dotted paths of a projection; a nested specification ({ o: { a: 1 } }) names o.a. */
-function paths(spec: Document, prefix: string): string[] {
-  return Object.entries(spec).flatMap(([key, value]) => {
+/** Dotted paths of a projection, in order; a nested specification ({ o: { a: 1 } }) names o.a. */
+function flatten(spec: Document, prefix: string): Array<[string, unknown]> {
+  return Object.entries(spec).flatMap(([key, value]): Array<[string, unknown]> => {
     const path = prefix + key
     const nested =
       isPlainObject(value) &&
       Object.keys(value).length > 0 &&
       Object.keys(value).every((k) => !k.startsWith('$'))
-    return nested ? paths(value, `${path}.`) : [path]
+    return nested ? flatten(value, `${path}.`) : [[path, value]]
   })
-}
-
-function add(root: Node, path: string): void {
-  const parts = path.split('.')
-  let node = root
-  for (let i = 0; i < parts.length; i++) {
-    let child = node.children.get(parts[i]!)
-    if (child?.leaf)
-      collision(`Path collision at ${path} remaining portion ${parts.slice(i).join('.')}`)
-    if (!child) {
-      child = { leaf: false, children: new Map() }
-      node.children.set(parts[i]!, child)
-    }
-    node = child
-  }
-  if (node.children.size > 0) collision(`Path collision at ${path}`)
-  node.leaf = true
-}
-
-function collision(message: string): never {
-  throw new TcbError('DATABASE_REQUEST_FAILED', message)
 }
