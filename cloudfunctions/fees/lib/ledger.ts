@@ -13,8 +13,7 @@ import { FEE_COLLECTIONS, type LedgerDoc } from './model'
 
 /**
  * How long a contended transaction keeps trying. Writers of one ledger are lined up by the lease
- * before (up to 15 s), so inside it conflicts are rare; both together stay under the function's
- * 20 s timeout.
+ * before, so inside it conflicts are rare; the waits stay under the function's 20 s timeout.
  */
 const RETRY_FOR_MS = 4_000
 
@@ -85,7 +84,7 @@ export function emptyLedger(
 }
 
 /** Reads the building-year's ledger inside a transaction, or a fresh one. */
-async function readLedger(
+export async function readLedger(
   tx: Transaction,
   buildingId: string,
   communityId: string,
@@ -101,7 +100,7 @@ async function readLedger(
   return ledger
 }
 
-async function writeLedger(
+export async function writeLedger(
   tx: Transaction,
   ledger: Omit<LedgerDoc, '_id'>,
   now: Date,
