@@ -28,10 +28,15 @@ export function isTransactionConflict(error: unknown): boolean {
  * Runs `work` in a transaction, again on a fresh snapshot whenever another transaction got to
  * the same document first (first writer wins). wx-server-sdk's own retry is three attempts and
  * only on some codes: with a whole building's heads recording at once that is not enough.
- * Anything else (an AppError from `work` included) rolls back and is thrown as it is.
+ * Anything else (an AppError from `work` included) rolls back and is thrown as it is. No new
+ * attempt starts after `until` (epoch ms) either.
  */
-export function inTransaction<R>(db: Database, work: (tx: Transaction) => Promise<R>): Promise<R> {
-  const deadline = Date.now() + RETRY_FOR_MS
+export function inTransaction<R>(
+  db: Database,
+  work: (tx: Transaction) => Promise<R>,
+  until = Infinity,
+): Promise<R> {
+  const deadline = Math.min(Date.now() + RETRY_FOR_MS, until)
   return retryTransaction(db, work, {
     isConflict: isTransactionConflict,
     async afterConflict(attempt) {

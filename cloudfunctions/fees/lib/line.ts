@@ -28,10 +28,12 @@ import { FEE_COLLECTIONS, type ClaimDoc, type QueuedPaymentDoc, type ReceiptDoc 
 import { paidClaim } from './status'
 
 /**
- * How long a payment may wait for its receipt, from the start of its call: the function's timeout
- * is 20 s, and a batch begun just before this still has to finish.
+ * How long a payment may wait for its receipt, from the start of its call (the function's timeout
+ * is 20 s). No batch starts after it, and one begun before it is done FINISH_MS later at the
+ * latest, leaving time to answer.
  */
 export const SETTLE_MS = 15_000
+const FINISH_MS = 2_500
 
 export type Payment = Omit<QueuedPaymentDoc, 'queuedAt' | 'withdrawn'>
 export type Outcome = { receipt: ReceiptDoc } | { paidBy: ClaimDoc }
@@ -101,8 +103,8 @@ async function waitTurn(
       // finds a released lease soon.
       await sleep(Math.min(1000, 25 * 2 ** (attempt - 1)) * (0.5 + Math.random() / 2))
       if (!(await inLine(db, payment._id))) return true
-      if (Date.now() > deadline) return false
     }
+    if (Date.now() > deadline) return false
     if (await takeLease(db, payment.ledger, holder, attempt % 4 === 3)) {
       const created: ReceiptDoc[] = []
       try {
@@ -130,7 +132,7 @@ async function serve(
   created: ReceiptDoc[],
 ): Promise<void> {
   for (;;) {
-    const batch = await recordBatch(db, payment.ledger, now)
+    const batch = await recordBatch(db, payment.ledger, now, deadline + FINISH_MS)
     created.push(...batch.created)
     if (batch.decided.has(payment._id) || !batch.more || Date.now() > deadline) return
     if (!(await renewLease(db, payment.ledger, holder))) return

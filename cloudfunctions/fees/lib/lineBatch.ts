@@ -15,11 +15,18 @@ import { claimId } from './status'
 const BATCH = 20
 const BATCH_CLAIMS = 60
 
-/** One transaction over the oldest places in line: what it decided, and whether more wait. */
+/** The longest a batch goes on reading places in line before it writes what it decided. */
+const READ_MS = 2_000
+
+/**
+ * One transaction over the oldest places in line, done by `finishBy` (epoch ms) however slow the
+ * database: what it decided, and whether more wait.
+ */
 export async function recordBatch(
   db: Database,
   ledger: string,
   now: Date,
+  finishBy: number,
 ): Promise<{ decided: Set<string>; created: ReceiptDoc[]; more: boolean }> {
   // The line is found outside the transaction (which reads single documents only); each place is
   // read again inside it, and one decided meanwhile is left alone.
@@ -30,7 +37,15 @@ export async function recordBatch(
     .limit(BATCH)
     .get()
   if (waiting.length === 0) return { decided: new Set(), created: [], more: false }
-  const batch = await inTransaction(db, (tx) => recordInLedger(tx, waiting, now))
+  // Writing what was read takes about half as long as reading it: reading for a third of the
+  // time left leaves the rest for the writes and the commit, on a busy machine too.
+  // Another attempt after a conflict reads one place only, and starts only while there is time.
+  const readBy = Date.now() + Math.min(READ_MS, (finishBy - Date.now()) / 3)
+  const batch = await inTransaction(
+    db,
+    (tx) => recordInLedger(tx, waiting, now, readBy),
+    (readBy + finishBy) / 2,
+  )
   return { ...batch, more: batch.more || waiting.length === BATCH }
 }
 
@@ -38,6 +53,7 @@ async function recordInLedger(
   tx: Transaction,
   waiting: readonly QueuedPaymentDoc[],
   now: Date,
+  readBy: number,
 ): Promise<{ decided: Set<string>; created: ReceiptDoc[]; more: boolean }> {
   const places = tx.collection<QueuedPaymentDoc>(FEE_COLLECTIONS.line)
   const receipts = tx.collection<ReceiptDoc>(FEE_COLLECTIONS.receipts)
@@ -50,6 +66,10 @@ async function recordInLedger(
   const claimed = new Set<string>()
   let more = false
   for (const candidate of waiting) {
+    if (decided.size > 0 && Date.now() > readBy) {
+      more = true
+      break
+    }
     const { data: place } = await places.doc(candidate._id).get()
     if (!place) continue
     const { receipt: draft } = place
