@@ -1,6 +1,5 @@
 import { z } from 'zod'
 import type { ReceiptView } from '../../../typings/fees'
-import { appendAudit } from '../../shared/audit'
 import { checkText } from '../../shared/contentCheck'
 import { AppError } from '../../shared/errors'
 import { requestScopedId } from '../../shared/idempotency'
@@ -11,12 +10,13 @@ import { yearOf } from '../../shared/time'
 import { docId, input, oneOf, requestId, text } from '../../shared/validation'
 import { buildingAccess, requireHead } from '../lib/access'
 import { amount, day, notInFuture, periodKey } from '../lib/inputs'
-import { addToLedger, inLedgerTransaction } from '../lib/ledger'
+import { ledgerId } from '../lib/ledger'
+import { payInLine, SETTLE_MS } from '../lib/line'
 import { requireWithinLimit } from '../lib/limits'
 import { FEE_COLLECTIONS, type ClaimDoc, type ReceiptDoc } from '../lib/model'
 import { nowMonthOf, requirePlan } from '../lib/plan'
 import { comparePeriods, periodLabel, scheduledPeriod } from '../lib/periods'
-import { claimId, exemptionOf } from '../lib/status'
+import { exemptionOf, paidClaim } from '../lib/status'
 import { receiptView } from '../lib/views'
 
 function alreadyPaidError(room: string, claim: ClaimDoc): AppError {
@@ -35,8 +35,10 @@ const PREPAY_MONTHS = 12
  * plan asks for those periods), how and when it was paid. It gets the building's next receipt
  * number of the year. The counter, the receipt, the household-period claims and the year's totals
  * are written in one transaction: no number is skipped or used twice, however many heads record
- * at once, and a household-period is paid at most once (ALREADY_EXISTS). A retry of the same
- * request answers the receipt it made.
+ * at once, and a household-period is paid at most once (ALREADY_EXISTS). Payments of one
+ * building-year wait in one line and are recorded in batches (lib/line.ts), so that a crowd of
+ * them all fit in the function's time. A retry or a double tap of the same request, after the
+ * first or at the same time, answers the receipt the first made.
  */
 export const recordPayment = defineAction({
   input: input({
@@ -53,6 +55,7 @@ export const recordPayment = defineAction({
     requestId: requestId(),
   }),
   async run(payment, context): Promise<ReceiptView> {
+    const deadline = Date.now() + SETTLE_MS
     const db = context.cloud.database()
     const household = await getHousehold(db, payment.householdId)
     const access = await buildingAccess(db, context.openid, household.buildingId, {
@@ -106,92 +109,44 @@ export const recordPayment = defineAction({
     }
     await checkText(context.cloud, context.openid, payment.note ?? '', 2)
     // A period already paid is refused at once, without waiting in line for the ledger; the
-    // transaction below checks again, and that check is the one that counts.
-    const alreadyPaid = (
-      await db
-        .collection<ClaimDoc>(FEE_COLLECTIONS.claims)
-        .where({
-          _id: db.command['in']!(periods.map((key) => claimId(household._id, key))),
-          active: true,
-        })
-        .limit(periods.length)
-        .get()
-    ).data.sort((a, b) => comparePeriods(a.period, b.period))[0]
-    if (alreadyPaid) throw alreadyPaidError(household.room, alreadyPaid)
+    // transaction that records the payment checks again, and that check is the one that counts.
+    const paid = await paidClaim(db, household._id, periods)
+    if (paid) {
+      // Paid by this very request: a replay that looked for its receipt just before the first
+      // call wrote it. It answers the same receipt, as a later replay does.
+      const mine = paid.receiptId === receiptId ? (await receipts.doc(receiptId).get()).data : null
+      if (mine) return receiptView(mine, true)
+      throw alreadyPaidError(household.room, paid)
+    }
 
-    const prefix = versions[versions.length - 1]!.receiptPrefix
     const year = yearOf(now)
     const { communityId, _id: buildingId } = access.building
-    const { receipt, created } = await inLedgerTransaction(db, buildingId, year, async (tx) => {
-      const txReceipts = tx.collection<ReceiptDoc>(FEE_COLLECTIONS.receipts)
-      const again = (await txReceipts.doc(receiptId).get()).data
-      if (again) return { receipt: again, created: false }
-      // The year's ledger first: it is what concurrent payments contend for, and taking it
-      // before anything else makes a loser fail (and retry) at once, not after all its reads.
-      const { lastSeq: seq } = await addToLedger(tx, { buildingId, communityId }, year, now, {
-        lastSeq: 1,
-        receiptCount: 1,
-        incomeFen: payment.amountFen,
-      })
-      const claims = tx.collection<ClaimDoc>(FEE_COLLECTIONS.claims)
-      for (const key of periods) {
-        const { data: claim } = await claims.doc(claimId(household._id, key)).get()
-        if (claim?.active) throw alreadyPaidError(household.room, claim)
-      }
-      const doc: ReceiptDoc = {
+    const outcome = await payInLine(
+      db,
+      {
         _id: receiptId,
-        communityId,
-        buildingId,
-        householdId: household._id,
-        room: household.room,
-        year,
-        seq,
-        number: `${prefix}-${year}-${String(seq).padStart(4, '0')}`,
-        periods,
-        periodAmounts: amounts,
-        amountFen: payment.amountFen,
-        method: payment.method,
-        paidOn: payment.paidOn,
-        ...(payment.note ? { note: payment.note } : {}),
-        recordedBy: context.openid,
-        recordedAt: now,
-      }
-      for (const [i, key] of periods.entries()) {
-        await claims.doc(claimId(household._id, key)).set({
-          data: {
-            communityId,
-            buildingId,
-            householdId: household._id,
-            period: key,
-            amountFen: amounts[i]!,
-            receiptId,
-            receiptNumber: doc.number,
-            active: true,
-            updatedAt: now,
-          },
-        })
-      }
-      const { _id: _ignored, ...fields } = doc
-      await txReceipts.doc(receiptId).set({ data: fields })
-      return { receipt: doc, created: true }
-    })
-    if (created) {
-      await appendAudit(db, {
-        actor: context.openid,
-        action: 'fees.recordPayment',
-        target: { collection: FEE_COLLECTIONS.receipts, id: receipt._id },
-        communityId,
-        before: null,
-        after: {
-          number: receipt.number,
-          householdId: receipt.householdId,
-          periods: receipt.periods,
-          amountFen: receipt.amountFen,
-          method: receipt.method,
-          paidOn: receipt.paidOn,
+        ledger: ledgerId(buildingId, year),
+        receiptPrefix: versions[versions.length - 1]!.receiptPrefix,
+        receipt: {
+          communityId,
+          buildingId,
+          householdId: household._id,
+          room: household.room,
+          year,
+          periods,
+          periodAmounts: amounts,
+          amountFen: payment.amountFen,
+          method: payment.method,
+          paidOn: payment.paidOn,
+          ...(payment.note ? { note: payment.note } : {}),
+          recordedBy: context.openid,
+          recordedAt: now,
         },
-      })
-    }
-    return receiptView(receipt, true)
+      },
+      now,
+      deadline,
+    )
+    if ('paidBy' in outcome) throw alreadyPaidError(household.room, outcome.paidBy)
+    return receiptView(outcome.receipt, true)
   },
 })

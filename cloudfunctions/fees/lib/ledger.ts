@@ -13,8 +13,7 @@ import { FEE_COLLECTIONS, type LedgerDoc } from './model'
 
 /**
  * How long a contended transaction keeps trying. Writers of one ledger are lined up by the lease
- * before (up to 15 s), so inside it conflicts are rare; both together stay under the function's
- * 20 s timeout.
+ * before, so inside it conflicts are rare; the waits stay under the function's 20 s timeout.
  */
 const RETRY_FOR_MS = 4_000
 
@@ -29,10 +28,15 @@ export function isTransactionConflict(error: unknown): boolean {
  * Runs `work` in a transaction, again on a fresh snapshot whenever another transaction got to
  * the same document first (first writer wins). wx-server-sdk's own retry is three attempts and
  * only on some codes: with a whole building's heads recording at once that is not enough.
- * Anything else (an AppError from `work` included) rolls back and is thrown as it is.
+ * Anything else (an AppError from `work` included) rolls back and is thrown as it is. No new
+ * attempt starts after `until` (epoch ms) either.
  */
-export function inTransaction<R>(db: Database, work: (tx: Transaction) => Promise<R>): Promise<R> {
-  const deadline = Date.now() + RETRY_FOR_MS
+export function inTransaction<R>(
+  db: Database,
+  work: (tx: Transaction) => Promise<R>,
+  until = Infinity,
+): Promise<R> {
+  const deadline = Math.min(Date.now() + RETRY_FOR_MS, until)
   return retryTransaction(db, work, {
     isConflict: isTransactionConflict,
     async afterConflict(attempt) {
@@ -85,7 +89,7 @@ export function emptyLedger(
 }
 
 /** Reads the building-year's ledger inside a transaction, or a fresh one. */
-async function readLedger(
+export async function readLedger(
   tx: Transaction,
   buildingId: string,
   communityId: string,
@@ -101,7 +105,7 @@ async function readLedger(
   return ledger
 }
 
-async function writeLedger(
+export async function writeLedger(
   tx: Transaction,
   ledger: Omit<LedgerDoc, '_id'>,
   now: Date,

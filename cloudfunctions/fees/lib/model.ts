@@ -25,6 +25,8 @@ export const FEE_COLLECTIONS = {
   reminders: 'feeReminders',
   /** `<buildingId>_<year>`: a short lease that lines up writers before their transaction. */
   locks: 'feeLocks',
+  /** `_id` = the receipt's id to be: a payment waiting for its building-year's next numbers. */
+  line: 'feePaymentLine',
 } as const
 
 export interface FeeExemption {
@@ -163,6 +165,19 @@ export interface LockDoc {
   holder: string
   /** Epoch milliseconds; the lease is free once passed. */
   until: number
+}
+
+/** A payment in line for its number: the receipt as it will be, less its number. */
+export interface QueuedPaymentDoc {
+  _id: string
+  /** The ledger it waits for, `<buildingId>_<year>`. */
+  ledger: string
+  /** Epoch milliseconds by the real clock: the order of the line. */
+  queuedAt: number
+  receiptPrefix: string
+  receipt: Omit<ReceiptDoc, '_id' | 'seq' | 'number' | 'voided'>
+  /** Set by a caller that gave up: no holder records it any more, the next one clears it. */
+  withdrawn?: boolean
 }
 
 export interface ReminderDoc {

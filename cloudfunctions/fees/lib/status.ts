@@ -7,7 +7,7 @@ import type { ArrearsRow, HouseholdPeriodView } from '../../../typings/fees'
 import type { Database, Query } from '../../shared/cloud'
 import { COLLECTIONS, type HouseholdDoc } from '../../shared/model'
 import { FEE_COLLECTIONS, type ClaimDoc, type PlanVersion } from './model'
-import { periodLabel, periodsBetween, type ScheduledPeriod } from './periods'
+import { comparePeriods, periodLabel, periodsBetween, type ScheduledPeriod } from './periods'
 
 const PAGE = 1000
 
@@ -49,6 +49,23 @@ export async function paidKeys(
 
 export function claimId(householdId: string, period: string): string {
   return `${householdId}_${period}`
+}
+
+/** The earliest of a household's `periods` that a valid receipt pays, if any. */
+export async function paidClaim(
+  db: Database,
+  householdId: string,
+  periods: readonly string[],
+): Promise<(ClaimDoc & { _id: string }) | null> {
+  const { data } = await db
+    .collection<ClaimDoc>(FEE_COLLECTIONS.claims)
+    .where({
+      _id: db.command['in']!(periods.map((key) => claimId(householdId, key))),
+      active: true,
+    })
+    .limit(periods.length)
+    .get()
+  return data.sort((a, b) => comparePeriods(a.period, b.period))[0] ?? null
 }
 
 export function exemptionOf(period: ScheduledPeriod, householdId: string) {

@@ -4,7 +4,10 @@
  * arrears with reminders, collection rates, and what each role may do.
  */
 import { monthIndex, monthOfIndex } from '../../../cloudfunctions/fees/lib/periods'
+import type { Database } from '../../../cloudfunctions/shared/cloud'
+import { requestScopedId } from '../../../cloudfunctions/shared/idempotency'
 import { dayKey, monthKey } from '../../../cloudfunctions/shared/time'
+import type { Envelope } from '../../../typings'
 import { CALLERS, newRequestId } from '../community/communityCloud'
 import { startFeesCloud, type FeesCloud } from './feesCloud'
 
@@ -33,6 +36,34 @@ const plan = (extra: Record<string, unknown> = {}) =>
     requestId: newRequestId(),
     ...extra,
   })
+
+/**
+ * `db`, except that the first look for a receipt by id waits for `meanwhile` before it answers
+ * (what it found before).
+ */
+function afterFirstReceiptLookup(db: Database, meanwhile: () => Promise<void>): Database {
+  let waited = false
+  const collection = (name: string) => {
+    const real = db.collection(name)
+    if (name !== 'feeReceipts') return real
+    return Object.assign(Object.create(real) as typeof real, {
+      doc(id: string) {
+        const ref = real.doc(id)
+        return Object.assign(Object.create(ref) as typeof ref, {
+          async get() {
+            const found = await ref.get()
+            if (!waited) {
+              waited = true
+              await meanwhile()
+            }
+            return found
+          },
+        })
+      },
+    })
+  }
+  return Object.assign(Object.create(db) as Database, { collection })
+}
 
 const pay = (openid: string, householdId: string, periods: string[], extra = {}) =>
   c.fees(openid, 'recordPayment', {
@@ -162,6 +193,30 @@ describe('recordPayment', () => {
     expect(c.cloud.store.count('feeReceipts', { householdId: room('201') })).toBe(1)
   })
 
+  it('answers a replay that looked for its receipt just before the first call wrote it with that receipt', async () => {
+    const request = {
+      householdId: room('202'),
+      periods: [month(-1)],
+      amountFen: 3000,
+      method: 'cash',
+      paidOn: today,
+      requestId: newRequestId(),
+    }
+    let first: Envelope<{ number: string }> | undefined
+    const replay = await c.feesThrough(
+      (db) =>
+        afterFirstReceiptLookup(db, async () => {
+          first = await c.fees(HEAD, 'recordPayment', request)
+        }),
+      HEAD,
+      'recordPayment',
+      request,
+    )
+    expect(first).toMatchObject({ ok: true })
+    expect(replay).toEqual(first)
+    expect(c.cloud.store.count('feeReceipts', { householdId: room('202') })).toBe(1)
+  })
+
   it('refuses a second payment of a household-period with ALREADY_EXISTS', async () => {
     const before = c.digest()
     expect(await pay(HEAD, room('201'), [month(-2), month(-1)])).toMatchObject({
@@ -186,6 +241,7 @@ describe('concurrency', () => {
         requestId: newRequestId(),
       }),
     ).toMatchObject({ ok: true })
+    c.cloud.store.unindexedQueries.length = 0
     const results = await Promise.all(
       households.map((householdId, i) =>
         c.fees(i % 2 ? 'test-head-b' : 'test-head-a', 'recordPayment', {
@@ -198,6 +254,8 @@ describe('concurrency', () => {
         }),
       ),
     )
+    // Every query the payments made had its index.
+    expect(c.cloud.store.unindexedQueries).toEqual([])
     expect(results.filter((r) => !r.ok)).toEqual([])
     const year = month(0).slice(0, 4)
     const numbers = results.map((r) => (r.ok ? r.data.number : '')).sort()
@@ -213,7 +271,30 @@ describe('concurrency', () => {
       receiptCount: 100,
       incomeFen: 200_000,
     })
-  }, 60_000)
+    // The receipt's time survives the wait in line as a date.
+    expect(receipts.every((r) => r['recordedAt'] instanceof Date)).toBe(true)
+    // Each payment answered with its own receipt, recorded and audited as its own head's.
+    expect(results.map((r) => r.ok && [r.data.householdId, r.data.method])).toEqual(
+      households.map((householdId, i) => [householdId, i % 3 ? 'wechat' : 'cash']),
+    )
+    const recordedBy = new Map(receipts.map((r) => [r['_id'], r['recordedBy']]))
+    expect(households.map((_, i) => recordedBy.get(results[i]!.ok && results[i]!.data.id))).toEqual(
+      households.map((_, i) => (i % 2 ? 'test-head-b' : 'test-head-a')),
+    )
+    const audits = c.cloud.store.find('audit', { filter: { action: 'fees.recordPayment' } })
+    expect(
+      receipts.map((r) =>
+        audits
+          .filter((a) => (a['target'] as { id: string }).id === r['_id'])
+          .map((a) => a['actor']),
+      ),
+    ).toEqual(receipts.map((r) => [r['recordedBy']]))
+    // Nobody is left in line or holding the lease.
+    expect(c.cloud.store.count('feePaymentLine', {})).toBe(0)
+    expect(c.cloud.store.count('feeLocks', {})).toBe(0)
+    // Only a hang guard: on a machine whose cores are busy, 100 calls through 16 instances take
+    // a while, each well within the function's own timeout.
+  }, 120_000)
 
   it('lets exactly one of 20 attempts at the same household-period through', async () => {
     const year = month(0).slice(0, 4)
@@ -239,6 +320,98 @@ describe('concurrency', () => {
     // The refused attempts used no number.
     expect(c.cloud.store.getById('feeLedgers', `b-t100_${year}`)).toMatchObject({ lastSeq: 101 })
   }, 60_000)
+
+  it('answers 100 replays of one request sent at once with the one receipt they made', async () => {
+    const request = {
+      householdId: 'h-b-t100-102',
+      periods: [month(1)],
+      amountFen: 2000,
+      method: 'cash',
+      paidOn: today,
+      requestId: newRequestId(),
+    }
+    const results = await Promise.all(
+      Array.from({ length: 100 }, () => c.fees('test-head-a', 'recordPayment', request)),
+    )
+    expect(results.filter((r) => !r.ok)).toEqual([])
+    const numbers = new Set(results.map((r) => (r.ok ? r.data.number : '')))
+    expect(numbers.size).toBe(1)
+    const receipts = c.cloud.store.find('feeReceipts', {
+      filter: { householdId: 'h-b-t100-102', periods: month(1) },
+    })
+    expect(receipts.map((r) => r['number'])).toEqual([...numbers])
+    // Someone else's request for the same household-period is still a second payment.
+    expect(
+      await c.fees('test-head-b', 'recordPayment', { ...request, requestId: newRequestId() }),
+    ).toMatchObject({ ok: false, error: { code: 'ALREADY_EXISTS' } })
+  }, 60_000)
+})
+
+describe('the line of payments', () => {
+  const year = () => month(0).slice(0, 4)
+  /** A place in b-t100's line as a call leaves it, its receipt not yet made. */
+  const place = (id: string, householdId: string, extra: Record<string, unknown> = {}) =>
+    c.cloud.store.write('feePaymentLine', id, {
+      ledger: `b-t100_${year()}`,
+      queuedAt: 0,
+      receiptPrefix: 'T100',
+      receipt: {
+        communityId: 'c-hefeng',
+        buildingId: 'b-t100',
+        householdId,
+        room: householdId.slice(-3),
+        year: Number(year()),
+        periods: [month(2)],
+        periodAmounts: [2000],
+        amountFen: 2000,
+        method: 'cash',
+        paidOn: today,
+        recordedBy: 'test-head-a',
+        recordedAt: new Date(),
+      },
+      ...extra,
+    })
+  const payment = (householdId: string, requestId = newRequestId()) => ({
+    householdId,
+    periods: [month(2)],
+    amountFen: 2000,
+    method: 'cash',
+    paidOn: today,
+    requestId,
+  })
+  const lastSeq = () => Number(c.cloud.store.getById('feeLedgers', `b-t100_${year()}`)!['lastSeq'])
+
+  it('never records a place its call gave up, and clears it', async () => {
+    place('fr_given_up', 'h-b-t100-103', { withdrawn: true })
+    const before = lastSeq()
+    expect(await c.fees('test-head-b', 'recordPayment', payment('h-b-t100-104'))).toMatchObject({
+      ok: true,
+    })
+    expect(lastSeq()).toBe(before + 1)
+    expect(c.cloud.store.getById('feePaymentLine', 'fr_given_up')).toBeNull()
+    expect(c.cloud.store.getById('feeReceipts', 'fr_given_up')).toBeNull()
+    // The household-period is still unpaid.
+    expect(await c.fees('test-head-a', 'recordPayment', payment('h-b-t100-103'))).toMatchObject({
+      ok: true,
+    })
+  })
+
+  it('records a place left by a call that died, and answers its retry with that receipt', async () => {
+    const requestId = newRequestId()
+    const id = requestScopedId('fr', 'test-head-a', requestId)
+    place(id, 'h-b-t100-105')
+    const before = lastSeq()
+    expect(await c.fees('test-head-b', 'recordPayment', payment('h-b-t100-106'))).toMatchObject({
+      ok: true,
+    })
+    expect(lastSeq()).toBe(before + 2)
+    const made = c.cloud.store.getById('feeReceipts', id)
+    expect(made).toMatchObject({ householdId: 'h-b-t100-105', recordedBy: 'test-head-a' })
+    expect(
+      await c.fees('test-head-a', 'recordPayment', payment('h-b-t100-105', requestId)),
+    ).toMatchObject({ ok: true, data: { id, number: made!['number'] } })
+    expect(c.cloud.store.count('feePaymentLine', {})).toBe(0)
+  })
 })
 
 describe('voids', () => {

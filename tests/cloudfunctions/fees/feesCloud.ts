@@ -5,7 +5,7 @@
  */
 import { feeActions } from '../../../cloudfunctions/fees/actions'
 import { feesPolicy } from '../../../cloudfunctions/fees/policy'
-import type { Cloud } from '../../../cloudfunctions/shared/cloud'
+import type { Cloud, Database } from '../../../cloudfunctions/shared/cloud'
 import { createRouter } from '../../../cloudfunctions/shared/router'
 import type { Envelope } from '../../../typings'
 import { startCommunityCloud, type CommunityCloud } from '../community/communityCloud'
@@ -23,16 +23,23 @@ export interface FeesCloud extends CommunityCloud {
     action: string,
     input?: Record<string, unknown>,
   ): Promise<Envelope<T>>
+  /** The same action in this process on today, its database seen through `wrap`: to interleave calls. */
+  feesThrough<T = any>(
+    wrap: (db: Database) => Database,
+    openid: string,
+    action: string,
+    input?: Record<string, unknown>,
+  ): Promise<Envelope<T>>
   /** A building of `households` rooms (floor × 100 + n, 10 a floor) in 鹤峰社区/继光花苑, with heads. */
   addBuilding(id: string, households: number, heads: string[]): string[]
 }
 
 export async function startFeesCloud(): Promise<FeesCloud> {
   const c = await startCommunityCloud()
-  const inProcess = (openid: string, now: Date) =>
+  const inProcess = (openid: string, now: Date, wrap = (db: Database) => db) =>
     createRouter('fees', feeActions, feesPolicy, {
       cloud: (): Cloud => ({
-        database: () => c.sdk.database({ throwOnNotFound: false } as never) as never,
+        database: () => wrap(c.sdk.database({ throwOnNotFound: false } as never) as never),
         wxContext: () => ({ OPENID: openid }),
         sdk: c.sdk as never,
       }),
@@ -44,6 +51,8 @@ export async function startFeesCloud(): Promise<FeesCloud> {
       c.cloud.callFunction('fees', { action, ...input }, openid) as never,
     feesAt: (now, openid, action, input = {}) =>
       inProcess(openid, now)({ action, ...input }) as never,
+    feesThrough: (wrap, openid, action, input = {}) =>
+      inProcess(openid, new Date(), wrap)({ action, ...input }) as never,
     addBuilding(id, households, heads) {
       const store = c.cloud.store
       const rooms: string[] = []
