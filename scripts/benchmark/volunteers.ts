@@ -2,7 +2,8 @@
  * `npm run bench:volunteers`: 300 volunteers signing up at once for 50 places, through the built
  * `volunteers` function and its runtime on the local cloud (on disk, with the declared indexes),
  * as in the test that proves the outcome. Reports signups per second and latency percentiles,
- * and checks the outcome (50 confirmed, 250 waitlisted in order). A measurement, not a test.
+ * and checks the outcome (50 confirmed, 250 waitlisted, in order of arrival). A measurement,
+ * not a test.
  */
 import type { LocalCloud } from '../../local-cloud/src'
 import { benchProjectCloud } from './projectCloud'
@@ -88,10 +89,15 @@ async function measure(cloud: LocalCloud): Promise<void> {
     const failed = results.filter((x) => !x.ok)
     const confirmed = results.filter((x) => x.data?.status === 'confirmed').length
     const waitlisted = results.filter((x) => x.data?.status === 'waitlisted').length
-    const orders = store
-      .find('volunteerSignups', { filter: { projectId }, sort: [['order', 1]] })
-      .map((d) => d['order'])
-    const ordered = orders.every((o, i) => o === i)
+    const docs = store.find('volunteerSignups', { filter: { projectId }, sort: [['order', 1]] })
+    // In order of arrival: the order of the project's arrival log (lib/arrivals.ts).
+    const log = (store.getById('volunteerArrivals', projectId)?.['entries'] ?? []) as Array<{
+      ticket: string
+    }>
+    const arrivals = docs.map((d) => log.findIndex((e) => e.ticket === d['ticket']))
+    const ordered =
+      docs.every((d, i) => d['order'] === i) &&
+      arrivals.every((a, i) => i === 0 || a > arrivals[i - 1]!)
     if (failed.length || confirmed !== PLACES || waitlisted !== VOLUNTEERS - PLACES || !ordered)
       throw new Error(
         `wrong outcome: ${confirmed} confirmed, ${waitlisted} waitlisted, ${failed.length} failed (${JSON.stringify(failed[0])}), orders ${ordered ? 'in order' : 'broken'}`,

@@ -137,6 +137,36 @@ describe('startTransaction', () => {
     expect(await fenOf('a')).toBe(7)
   })
 
+  it('fails the commit of a transaction whose document was removed outside it since its snapshot', async () => {
+    const tx = await db.startTransaction()
+    await tx
+      .collection('accounts')
+      .doc('a')
+      .update({ data: { fen: 5 } })
+    await db.collection('accounts').doc('a').remove()
+    await expect(tx.commit()).rejects.toMatchObject({ code: 'DATABASE_TRANSACTION_CONFLICT' })
+    // Not brought back by the transaction that had read it.
+    expect(await db.collection('accounts').where({ _id: 'a' }).count()).toEqual(
+      expect.objectContaining({ total: 0 }),
+    )
+  })
+
+  it('refuses a write to a document removed outside the transaction since its snapshot', async () => {
+    const tx = await db.startTransaction()
+    expect((await tx.collection('accounts').doc('a').get()).data.fen).toBe(100)
+    await db.collection('accounts').doc('a').remove()
+    await expect(
+      tx
+        .collection('accounts')
+        .doc('a')
+        .update({ data: { fen: 5 } }),
+    ).rejects.toMatchObject({ errMsg: expect.stringContaining('conflict') })
+    await tx.rollback()
+    expect(await db.collection('accounts').where({ _id: 'a' }).count()).toEqual(
+      expect.objectContaining({ total: 0 }),
+    )
+  })
+
   it('answers an error for a transaction that does not exist', async () => {
     const tx = await db.startTransaction()
     await tx.commit()

@@ -5,7 +5,7 @@ import { input } from '../../shared/validation'
 import { getProject, refuseCancelled, signupId } from '../lib/access'
 import { projectId } from '../lib/fields'
 import { VOLUNTEER_COLLECTIONS, type ProjectDoc, type SignupDoc } from '../lib/model'
-import { settle } from '../lib/allocate'
+import { settleQueued } from '../lib/allocate'
 import { notify } from '../lib/notify'
 import { inTransaction, TransactionConflict } from '../lib/transaction'
 
@@ -29,7 +29,7 @@ export const cancelSignup = defineAction({
       .doc(mine)
       .get()
     // Tapped signup and then cancel at once: the signup is decided first.
-    if (own?.status === 'queued') await settle(db, id, mine, now)
+    if (own?.status === 'queued') await settleQueued(db, own, now)
 
     const promoted = await inTransaction(db, async (tx) => {
       const projects = tx.collection<ProjectDoc>(VOLUNTEER_COLLECTIONS.projects)

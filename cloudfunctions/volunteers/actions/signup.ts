@@ -2,7 +2,6 @@ import { z } from 'zod'
 import type { SignupResult } from '../../../typings/volunteers'
 import { requirePrivacyAgreed } from '../../shared/caller'
 import { AppError } from '../../shared/errors'
-import { isDuplicateKey } from '../../shared/idempotency'
 import { byIds } from '../../shared/lookups'
 import { COLLECTIONS, type UserDoc } from '../../shared/model'
 import { defineAction } from '../../shared/router'
@@ -14,13 +13,13 @@ import {
   refuseCancelled,
   signupId,
 } from '../lib/access'
-import { settle } from '../lib/allocate'
+import { newTicket } from '../lib/arrivals'
 import { newPassCode } from '../lib/codes'
 import { projectId, teamId } from '../lib/fields'
-import { VOLUNTEER_COLLECTIONS, type ProjectDoc, type SignupDoc, type TeamDoc } from '../lib/model'
+import { VOLUNTEER_COLLECTIONS, type ProjectDoc, type TeamDoc } from '../lib/model'
 import { overlapsFor } from '../lib/overlaps'
+import { signUp, type Fresh } from '../lib/queue'
 import { signupOpen } from '../lib/rules'
-import { waitlistRank } from '../lib/views'
 
 function refuseClosed(project: ProjectDoc, now: Date): void {
   refuseCancelled(project)
@@ -28,12 +27,16 @@ function refuseClosed(project: ProjectDoc, now: Date): void {
 }
 
 /**
- * 志愿者报名. A place while there is one, else the waitlist in order of arrival. The signup's
- * id (`<projectId>_<openid>`) makes a second place for the same volunteer impossible; the place
- * is decided by lib/allocate.ts in transactions that write the project's counters with the
- * signups they count, so however many tap at once the capacity is never exceeded and the
- * waitlist keeps its order. The same request again answers its first result; a new request for
- * a held place is refused. Refusals happen before anything is written.
+ * 志愿者报名. A place while there is one, else the waitlist, in the order of arrival: the order
+ * of the project's arrival log (lib/arrivals.ts), which the signup joins once its document is
+ * written. The signup's id (`<projectId>_<openid>`) makes a second place for the same volunteer
+ * impossible; the place is decided by lib/allocate.ts in transactions that write the project's
+ * counters with the signups they count, so however many tap at once the capacity is never
+ * exceeded and the waitlist follows the arrival log exactly.
+ *
+ * Every call answers its place, or an error and leaves no signup behind: a refusal happens before
+ * anything is written, and a signup still undecided when the call must answer is taken back. The
+ * same request again answers its first result; a new request for a held place is refused.
  */
 export const signup = defineAction({
   input: input({
@@ -45,7 +48,6 @@ export const signup = defineAction({
   }),
   async run(request, context): Promise<SignupResult> {
     const db = context.cloud.database()
-    const _ = db.command
     const id = signupId(request.projectId, context.openid)
     const [{ data: user }, project, memberOf] = await Promise.all([
       db.collection<UserDoc>(COLLECTIONS.users).doc(context.openid).get(),
@@ -55,7 +57,6 @@ export const signup = defineAction({
     const now = context.now()
     refuseClosed(project, now)
     requirePrivacyAgreed(user?.deleted ? null : user)
-    const signups = db.collection<SignupDoc>(VOLUNTEER_COLLECTIONS.signups)
 
     if (project.skills.length > 0 && request.confirmSkills !== true) {
       throw new AppError('INVALID_ARGUMENT', `请确认您具备：${project.skills.join('、')}`, [
@@ -90,16 +91,15 @@ export const signup = defineAction({
       memberOf.find((t) => project.invitedTeamIds.includes(t)) ??
       memberOf[0] ??
       null
-    const name = request.name ?? displayNameOf({ user })
 
-    const fresh: Omit<SignupDoc, '_id'> = {
+    const fresh: Fresh = {
       projectId: project._id,
       communityId: project.communityId,
       openid: context.openid,
-      name,
+      name: request.name ?? displayNameOf({ user }),
       teamId: team,
       status: 'queued',
-      queuedAt: now,
+      ticket: newTicket(),
       order: -1,
       requestId: request.requestId,
       signedUpAt: now,
@@ -113,46 +113,15 @@ export const signup = defineAction({
       organisingBody: project.organisingBody,
       hoursStatus: 'none',
     }
-    // Into the queue: a new document, or a cancelled one of mine reopened. Only one tap of
-    // mine gets in; the place itself is decided by lib/allocate.ts.
-    try {
-      await signups.add({ data: { _id: id, ...fresh } })
-    } catch (error) {
-      if (!isDuplicateKey(error)) throw error
-      const { stats } = await signups.where({ _id: id, status: 'cancelled' }).update({
-        data: {
-          ...fresh,
-          requeued: true,
-          promotedAt: _['remove']!(),
-          promotionOrder: _['remove']!(),
-          cancelledAt: _['remove']!(),
-          cancelledBy: _['remove']!(),
-          rankAtSignup: _['remove']!(),
-        },
-      })
-      if (stats.updated !== 1) {
-        // Another tap of mine holds it: the same request waits for its answer, a new one is refused.
-        const { data: held } = await signups.doc(id).get()
-        if (!held || held.requestId !== request.requestId || held.status === 'cancelled')
-          throw new AppError('ALREADY_EXISTS', '您已经报名了这个项目')
-        if (held.status !== 'queued')
-          return {
-            projectId: project._id,
-            status: held.status,
-            waitlistRank: await waitlistRank(db, held),
-            overlaps: await overlapsFor(db, context.openid, project, id),
-          }
-      }
-    }
-    const settled = await settle(db, project._id, id, now)
-    if (!settled) {
+    const outcome = await signUp(db, id, fresh, now)
+    if (outcome === 'gone') {
+      // Refused as the project closed, or taken back: nothing of this call is left.
       refuseClosed(await getProject(db, project._id), now)
-      throw new AppError('FAILED_PRECONDITION', '报名已截止')
+      throw new AppError('CONFLICT', '报名的人太多了，请稍后再试')
     }
     return {
       projectId: project._id,
-      status: settled.status,
-      waitlistRank: settled.waitlistRank,
+      ...outcome,
       overlaps: await overlapsFor(db, context.openid, project, id),
     }
   },

@@ -20,6 +20,7 @@ export const VOLUNTEER_COLLECTIONS = {
   secrets: 'volunteerProjectSecrets',
   responses: 'volunteerTeamResponses',
   signups: 'volunteerSignups',
+  arrivals: 'volunteerArrivals',
   helpRequests: 'volunteerHelpRequests',
 } as const
 
@@ -83,8 +84,11 @@ export interface ProjectDoc {
   waitlistCount: number
   nextOrder: number
   promotions: number
-  /** The allocation lease (lib/allocate.ts): ms since epoch until which someone holds it, 0 free. */
-  allocatingUntil: number
+  /**
+   * How many entries of the project's arrival log the allocator has gone through (lib/allocate.ts);
+   * changed with the counters. Absent on projects created before the log: 0.
+   */
+  arrivalsDecided?: number
   reminderSent: boolean
   helpRequestId?: string
   requestId: string
@@ -135,15 +139,25 @@ export interface SignupDoc {
    * confirmed or waitlisted, and cancelled if given up.
    */
   status: SignupStatus | 'queued'
-  /** When the signup reached the database: the queue is served in this order. */
-  queuedAt: Date
-  /** A signup again after cancelling: refused at allocation, it goes back to cancelled. */
+  /**
+   * Names this signup's entry in the project's arrival log (lib/arrivals.ts): new with every
+   * signup written, so an entry of an earlier, withdrawn or cancelled signup of the same
+   * volunteer is never taken for this one. Absent on signups from before the log.
+   */
+  ticket?: string
+  /** Its place in the arrival log, set when its place is decided. */
+  arrival?: number
+  /** A signup again after cancelling: refused or withdrawn, it goes back to cancelled. */
   requeued?: boolean
-  /** Order of arrival among the project's signups, from 0; the waitlist is served by it. */
+  /**
+   * Order of arrival among the project's decided signups, from 0 (-1 until decided), each given
+   * once and in the order of the arrival log; the waitlist is served by it.
+   */
   order: number
   /** The place in the waitlist when the signup was decided: the answer to the tap. */
   rankAtSignup?: number
   requestId: string
+  /** When the function took the tap: a moment before the arrival, so not its order. */
   signedUpAt: Date
   promotedAt?: Date
   /** 0 for the first promotion of the project, 1 for the next… */
@@ -170,6 +184,23 @@ export interface SignupDoc {
   evaluation?: Evaluation
   confirmedBy?: string
   confirmedAt?: Date
+}
+
+/**
+ * The project's arrival log, `_id` = project id: one entry per signup written, appended with an
+ * atomic `_.push` after the signup's document exists. Its order is the order of arrival.
+ */
+export interface ArrivalLogDoc {
+  _id: string
+  projectId: string
+  entries: ArrivalEntry[]
+  /** The allocation lease (lib/allocate.ts): ms since epoch until which someone holds it, 0 free. */
+  allocatingUntil: number
+}
+
+export interface ArrivalEntry {
+  signupId: string
+  ticket: string
 }
 
 export interface HelpRequestDoc {

@@ -13,7 +13,7 @@ import { byIds, getCommunity } from '../../shared/lookups'
 import { COLLECTIONS, type UserDoc } from '../../shared/model'
 import { monthKey } from '../../shared/time'
 import { approvedTeamIds, isOrganiser, leads, nameFor, responseId, signupId } from './access'
-import { settle } from './allocate'
+import { settleQueued } from './allocate'
 import { newSecret } from './codes'
 import {
   VOLUNTEER_COLLECTIONS,
@@ -141,7 +141,7 @@ export async function launchProject(
     waitlistCount: 0,
     nextOrder: 0,
     promotions: 0,
-    allocatingUntil: 0,
+    arrivalsDecided: 0,
     reminderSent: false,
     ...(fields.helpRequestId ? { helpRequestId: fields.helpRequestId } : {}),
     requestId,
@@ -215,8 +215,8 @@ export async function projectDetail(
   const own = await signups.doc(ownId).get()
   // A signup still being decided (the tap a moment ago, or one whose function stopped): decide it,
   // then read what was decided.
-  const settling = own.data?.status === 'queued'
-  if (settling) await settle(db, project._id, ownId, now)
+  const settling = own.data?.status === 'queued' ? own.data : null
+  if (settling) await settleQueued(db, settling, now)
   const [community, { data: responses }, { data: mine }, myTeamIds, head, organiser] =
     await Promise.all([
       getCommunity(db, project.communityId),

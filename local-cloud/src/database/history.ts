@@ -34,6 +34,15 @@ export class History {
       ?.find((v) => v.from <= snapshot && snapshot < v.until)
   }
 
+  /**
+   * The sequence of the last write the history holds for a document: for one removed since an
+   * open snapshot, the removal's (the table no longer has a row to carry it).
+   */
+  lastWrite(collection: string, id: string): number | undefined {
+    const list = this.versions.get(History.key(collection, id))
+    return list?.reduce((last, v) => Math.max(last, v.until), 0)
+  }
+
   /** Forgets versions that no open snapshot can see. */
   prune(oldestSnapshot: number | null): void {
     if (oldestSnapshot === null) return this.versions.clear()

@@ -330,11 +330,16 @@ export class Store {
     return this.history.at(name, id, snapshot)?.data ?? null
   }
 
+  /**
+   * The sequence of the last write to a document, a removal included while an open snapshot may
+   * have seen it (so a transaction that read it conflicts instead of writing it back); null when
+   * no open snapshot can have seen it.
+   */
   sequenceOf(name: string, id: string): number | null {
     const table = this.collection(name).table
     const row = this.sql(`SELECT seq FROM ${table} WHERE id = ?`).get(id) as
       { seq: number } | undefined
-    return row ? row.seq : null
+    return row ? row.seq : (this.history.lastWrite(name, id) ?? null)
   }
 
   find(name: string, spec: FindSpec): Document[] {

@@ -2,6 +2,7 @@
  * 志愿者报名 through the built function on the local cloud: places under concurrency, the
  * waitlist and its promotions, one place per volunteer, and every refusal changing nothing.
  */
+import { expectArrivalOrder } from './arrivalOrder'
 import {
   LEADER,
   MEMBER,
@@ -58,6 +59,10 @@ describe('300 volunteers signing up at once for 50 places', () => {
     expect(docs.map((d) => d['order'])).toEqual(Array.from({ length: 300 }, (_v, i) => i))
     expect(docs.slice(0, 50).every((d) => d['status'] === 'confirmed')).toBe(true)
     expect(docs.slice(50).every((d) => d['status'] === 'waitlisted')).toBe(true)
+    // Orders follow the arrival log exactly: no inversion, whoever's write became visible first.
+    expect(expectArrivalOrder(c, projectId).map((d) => d['order'])).toEqual(
+      Array.from({ length: 300 }, (_v, i) => i),
+    )
     expect(projectDoc(projectId)).toMatchObject({
       confirmedCount: 50,
       waitlistCount: 250,

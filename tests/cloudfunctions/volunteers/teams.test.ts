@@ -319,7 +319,6 @@ describe('the staff dashboard', () => {
             name: `志愿者${v}`,
             teamId: v % 2 ? LVZHOU : 't-benxiang-fengjing',
             status: 'confirmed',
-            queuedAt: startAt,
             order: v,
             requestId: `bulk-${p}-${v}`,
             signedUpAt: startAt,

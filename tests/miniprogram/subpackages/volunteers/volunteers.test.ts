@@ -147,6 +147,7 @@ describe('the project page', () => {
       title: '同一时间的读书会',
       confirmedCount: 0,
       nextOrder: 0,
+      arrivalsDecided: 0,
     })
     store.write('volunteerProjectSecrets', 'vpclash00000000001', { secret: 'ab'.repeat(32) })
     live.actAs(MEMBER)
