@@ -8,7 +8,7 @@ import Database from 'better-sqlite3'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { TcbError } from '../protocol/tcbError'
-import { isStringKey } from './documentIds'
+import { idKey, isStringKey } from './documentIds'
 import { deserializeDocument, serializeDocument, type Document } from './ejson'
 import { findDocuments } from './engine'
 import { History } from './history'
@@ -489,8 +489,10 @@ export class Store {
       if (doc === null) {
         this.sql(`DELETE FROM ${state.table} WHERE id = ?`).run(id)
       } else {
-        // A document carries its own _id (any type); `id` is that _id's key (documentIds.ts).
-        const text = serializeDocument(doc['_id'] === undefined ? { ...doc, _id: id } : doc)
+        // A document carries its own _id (any type); `id` is that _id's key (documentIds.ts). A
+        // document whose _id names another key (a copy of one under a new id) takes `id`.
+        const own = doc['_id'] !== undefined && idKey(doc['_id']) === id
+        const text = serializeDocument(own ? doc : { ...doc, _id: id })
         if (Buffer.byteLength(text) > MAX_DOCUMENT_BYTES) {
           throw new TcbError(
             'DATABASE_REQUEST_FAILED',
