@@ -30,7 +30,7 @@ export const feesPolicy: Policy<'fees'> = {
   countersignExpense: {
     allow: ['resident'],
     scope: expense,
-    notBySubject: '记账的人不能为自己记的支出签字',
+    notBySubject: '记账的人不能为自己记的支出签字，请另一位住户核对',
     denied: '只有本楼已绑定房屋的住户可以核对签字',
   },
   householdFees: {

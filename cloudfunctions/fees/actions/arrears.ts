@@ -3,7 +3,7 @@ import type { ArrearsView } from '../../../typings/fees'
 import { defineAction } from '../../shared/router'
 import { pageSize } from '../../shared/pagination'
 import { docId, input } from '../../shared/validation'
-import { buildingAccess, requireManager } from '../lib/access'
+import { buildingAccess } from '../lib/access'
 import { buildingArrears } from '../lib/arrears'
 import { loadPlan, nowMonthOf } from '../lib/plan'
 
@@ -22,8 +22,7 @@ export const arrears = defineAction({
   }),
   async run({ buildingId, cursor, pageSize: size = 50 }, context): Promise<ArrearsView> {
     const db = context.cloud.database()
-    const access = await buildingAccess(db, context.openid, buildingId)
-    requireManager(access)
+    const access = await buildingAccess(db, context, buildingId)
     const now = context.now()
     const plan = await loadPlan(db, buildingId)
     const rows = await buildingArrears(db, buildingId, plan?.versions ?? [], nowMonthOf(now), now)

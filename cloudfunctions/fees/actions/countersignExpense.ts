@@ -18,13 +18,10 @@ export const countersignExpense = defineAction({
   async run({ expenseId }, context): Promise<ExpenseView> {
     const db = context.cloud.database()
     const expense = await load<ExpenseDoc>(db, FEE_COLLECTIONS.expenses, expenseId, '支出', '笔')
-    const access = await buildingAccess(db, context.openid, expense.buildingId, { named: false })
+    const access = await buildingAccess(db, context, expense.buildingId, { named: false })
     const home = access.homes[0]
     if (!home) {
       throw new AppError('PERMISSION_DENIED', '只有本楼已绑定房屋的住户可以核对签字')
-    }
-    if (expense.recordedBy === context.openid) {
-      throw new AppError('FAILED_PRECONDITION', '记账的人不能为自己记的支出签字，请另一位住户核对')
     }
     if (expense.voided) throw new AppError('FAILED_PRECONDITION', '这笔支出已经作废')
     const household = await getHousehold(db, home)

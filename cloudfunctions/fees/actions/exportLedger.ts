@@ -4,7 +4,7 @@ import { byIds } from '../../shared/lookups'
 import { defineAction } from '../../shared/router'
 import { monthRange } from '../../shared/time'
 import { docId, input } from '../../shared/validation'
-import { buildingAccess, requireManager } from '../lib/access'
+import { buildingAccess } from '../lib/access'
 import { sumOf } from '../lib/aggregate'
 import { buildingArrears } from '../lib/arrears'
 import { periodKey } from '../lib/inputs'
@@ -31,8 +31,7 @@ export const exportLedger = defineAction({
   input: input({ buildingId: docId('楼栋'), period: periodKey('导出期间') }),
   async run({ buildingId, period: key }, context): Promise<LedgerExport> {
     const db = context.cloud.database()
-    const access = await buildingAccess(db, context.openid, buildingId)
-    requireManager(access)
+    const access = await buildingAccess(db, context, buildingId)
     const now = context.now()
     const nowMonth = nowMonthOf(now)
     const period = parsePeriod(key)!

@@ -1,9 +1,8 @@
 import type { HouseholdFeesView } from '../../../typings/fees'
-import { AppError } from '../../shared/errors'
 import { getHousehold } from '../../shared/lookups'
 import { defineAction } from '../../shared/router'
 import { docId, input } from '../../shared/validation'
-import { buildingAccess, canManage } from '../lib/access'
+import { buildingAccess } from '../lib/access'
 import { FEE_COLLECTIONS, type ReceiptDoc } from '../lib/model'
 import { loadPlan, nowMonthOf, planSummary } from '../lib/plan'
 import { periodInForce } from '../lib/periods'
@@ -20,10 +19,7 @@ export const householdFees = defineAction({
   async run({ householdId }, context): Promise<HouseholdFeesView> {
     const db = context.cloud.database()
     const household = await getHousehold(db, householdId)
-    const access = await buildingAccess(db, context.openid, household.buildingId)
-    if (!access.homes.includes(householdId) && !canManage(access)) {
-      throw new AppError('PERMISSION_DENIED', '只能查看自己家的缴费情况')
-    }
+    const access = await buildingAccess(db, context, household.buildingId)
     const [plan, paid, { data: receipts }] = await Promise.all([
       loadPlan(db, household.buildingId),
       paidKeys(db, { householdId }),

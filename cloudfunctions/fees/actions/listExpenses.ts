@@ -3,7 +3,7 @@ import type { ExpenseView } from '../../../typings/fees'
 import { pageOf, pagingInput } from '../../shared/pagination'
 import { defineAction } from '../../shared/router'
 import { docId, input } from '../../shared/validation'
-import { buildingAccess, canManage, requireViewer } from '../lib/access'
+import { buildingAccess, canManage } from '../lib/access'
 import { expenseViews } from '../lib/expenses'
 import { FEE_COLLECTIONS, type ExpenseDoc } from '../lib/model'
 
@@ -12,8 +12,7 @@ export const listExpenses = defineAction({
   input: input({ buildingId: docId('楼栋'), ...pagingInput }),
   async run({ buildingId, ...paging }, context): Promise<Page<ExpenseView>> {
     const db = context.cloud.database()
-    const access = await buildingAccess(db, context.openid, buildingId, { named: false })
-    requireViewer(access)
+    const access = await buildingAccess(db, context, buildingId, { named: false })
     const { rows, nextCursor } = await pageOf<ExpenseDoc>(
       db,
       FEE_COLLECTIONS.expenses,

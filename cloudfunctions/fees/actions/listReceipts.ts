@@ -3,7 +3,7 @@ import type { ReceiptView } from '../../../typings/fees'
 import { pageOf, pagingInput } from '../../shared/pagination'
 import { defineAction } from '../../shared/router'
 import { docId, input } from '../../shared/validation'
-import { buildingAccess, canManage, requireViewer } from '../lib/access'
+import { buildingAccess, canManage } from '../lib/access'
 import { FEE_COLLECTIONS, type ReceiptDoc } from '../lib/model'
 import { receiptView } from '../lib/views'
 
@@ -12,8 +12,7 @@ export const listReceipts = defineAction({
   input: input({ buildingId: docId('楼栋'), ...pagingInput }),
   async run({ buildingId, ...paging }, context): Promise<Page<ReceiptView>> {
     const db = context.cloud.database()
-    const access = await buildingAccess(db, context.openid, buildingId, { named: false })
-    requireViewer(access)
+    const access = await buildingAccess(db, context, buildingId, { named: false })
     const { rows, nextCursor } = await pageOf<ReceiptDoc>(
       db,
       FEE_COLLECTIONS.receipts,

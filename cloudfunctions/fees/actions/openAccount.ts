@@ -2,7 +2,7 @@ import type { OpenAccountView, RoomStatus } from '../../../typings/fees'
 import { AppError } from '../../shared/errors'
 import { defineAction } from '../../shared/router'
 import { docId, input } from '../../shared/validation'
-import { buildingAccess, canManage, requireViewer } from '../lib/access'
+import { buildingAccess, canManage } from '../lib/access'
 import { expenseViews } from '../lib/expenses'
 import { buildingLedgers, totalsOf } from '../lib/ledger'
 import { FEE_COLLECTIONS, type ExpenseDoc } from '../lib/model'
@@ -20,8 +20,7 @@ export const openAccount = defineAction({
   input: input({ buildingId: docId('楼栋'), period: periodKey('期').optional() }),
   async run({ buildingId, period: asked }, context): Promise<OpenAccountView> {
     const db = context.cloud.database()
-    const access = await buildingAccess(db, context.openid, buildingId)
-    requireViewer(access)
+    const access = await buildingAccess(db, context, buildingId)
     const nowMonth = nowMonthOf(context.now())
     const [plan, ledgers, { data: expenses }] = await Promise.all([
       loadPlan(db, buildingId),

@@ -7,7 +7,7 @@ import { requestScopedId } from '../../shared/idempotency'
 import { defineAction } from '../../shared/router'
 import { yearOf } from '../../shared/time'
 import { docId, input, requestId, text } from '../../shared/validation'
-import { buildingAccess, requireHead } from '../lib/access'
+import { buildingAccess } from '../lib/access'
 import { amount, day, notInFuture } from '../lib/inputs'
 import { addToLedger, inLedgerTransaction } from '../lib/ledger'
 import { requireWithinLimit } from '../lib/limits'
@@ -30,8 +30,7 @@ export const recordExpense = defineAction({
   }),
   async run(expense, context): Promise<ExpenseView> {
     const db = context.cloud.database()
-    const access = await buildingAccess(db, context.openid, expense.buildingId, { named: false })
-    requireHead(access)
+    const access = await buildingAccess(db, context, expense.buildingId, { named: false })
     requireWithinLimit(expense.amountFen)
     const now = context.now()
     if (!notInFuture(expense.spentOn, now)) {

@@ -8,7 +8,7 @@ import { formatFen } from '../../shared/money'
 import { defineAction } from '../../shared/router'
 import { yearOf } from '../../shared/time'
 import { docId, input, oneOf, requestId, text } from '../../shared/validation'
-import { buildingAccess, requireHead } from '../lib/access'
+import { buildingAccess } from '../lib/access'
 import { amount, day, notInFuture, periodKey } from '../lib/inputs'
 import { ledgerId } from '../lib/ledger'
 import { payInLine, SETTLE_MS } from '../lib/line'
@@ -58,10 +58,9 @@ export const recordPayment = defineAction({
     const deadline = Date.now() + SETTLE_MS
     const db = context.cloud.database()
     const household = await getHousehold(db, payment.householdId)
-    const access = await buildingAccess(db, context.openid, household.buildingId, {
+    const access = await buildingAccess(db, context, household.buildingId, {
       named: false,
     })
-    requireHead(access)
     requireWithinLimit(payment.amountFen)
     const now = context.now()
     if (!notInFuture(payment.paidOn, now)) {

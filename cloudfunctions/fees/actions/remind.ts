@@ -8,7 +8,7 @@ import { sendSubscribeMessage } from '../../shared/notify'
 import { defineAction } from '../../shared/router'
 import { dayKey } from '../../shared/time'
 import { docId, input } from '../../shared/validation'
-import { buildingAccess, requireHead } from '../lib/access'
+import { buildingAccess } from '../lib/access'
 import { FEE_COLLECTIONS, type ReminderDoc } from '../lib/model'
 import { nowMonthOf, requirePlan } from '../lib/plan'
 import { arrearsOf, paidKeys } from '../lib/status'
@@ -22,8 +22,7 @@ export const remind = defineAction({
   async run({ householdId }, context) {
     const db = context.cloud.database()
     const household = await getHousehold(db, householdId)
-    const access = await buildingAccess(db, context.openid, household.buildingId)
-    requireHead(access)
+    const access = await buildingAccess(db, context, household.buildingId)
     const now = context.now()
     const versions = await requirePlan(db, household.buildingId)
     const [row] = arrearsOf(

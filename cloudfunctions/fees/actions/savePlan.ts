@@ -8,7 +8,7 @@ import { COLLECTIONS, type HouseholdDoc } from '../../shared/model'
 import { defineAction } from '../../shared/router'
 import { docId, input, oneOf, requestId, text } from '../../shared/validation'
 import { checkText } from '../../shared/contentCheck'
-import { buildingAccess, requireHead } from '../lib/access'
+import { buildingAccess } from '../lib/access'
 import { amount, periodKey, receiptPrefix } from '../lib/inputs'
 import { requireWithinLimit } from '../lib/limits'
 import { FEE_COLLECTIONS, type FeeExemption, type FeePlanDoc, type PlanVersion } from '../lib/model'
@@ -45,8 +45,7 @@ export const savePlan = defineAction({
   }),
   async run(plan, context): Promise<FeePlanView> {
     const db = context.cloud.database()
-    const access = await buildingAccess(db, context.openid, plan.buildingId)
-    requireHead(access)
+    const access = await buildingAccess(db, context, plan.buildingId)
     requireWithinLimit(plan.amountFen)
     const now = context.now()
     const existing = await loadPlan(db, plan.buildingId)

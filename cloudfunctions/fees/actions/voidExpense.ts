@@ -5,7 +5,7 @@ import { load } from '../../shared/lookups'
 import { defineAction } from '../../shared/router'
 import { yearOf } from '../../shared/time'
 import { docId, input, requestId, text } from '../../shared/validation'
-import { buildingAccess, requireHead } from '../lib/access'
+import { buildingAccess } from '../lib/access'
 import { inLedgerTransaction } from '../lib/ledger'
 import { FEE_COLLECTIONS, type ExpenseDoc } from '../lib/model'
 import { recordVoid, voidedByThisRequest } from '../lib/voids'
@@ -22,8 +22,7 @@ export const voidExpense = defineAction({
   async run({ expenseId, reason, requestId: request }, context): Promise<ExpenseView> {
     const db = context.cloud.database()
     const found = await load<ExpenseDoc>(db, FEE_COLLECTIONS.expenses, expenseId, '支出', '笔')
-    const access = await buildingAccess(db, context.openid, found.buildingId, { named: false })
-    requireHead(access)
+    const access = await buildingAccess(db, context, found.buildingId, { named: false })
     await checkText(context.cloud, context.openid, reason, 2)
     const now = context.now()
     const year = yearOf(now)

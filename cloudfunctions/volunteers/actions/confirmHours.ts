@@ -4,7 +4,7 @@ import { appendAudit } from '../../shared/audit'
 import { AppError } from '../../shared/errors'
 import { defineAction } from '../../shared/router'
 import { input, oneOf, text } from '../../shared/validation'
-import { getProject, refuseCancelled, requireOrganiser, signupId } from '../lib/access'
+import { getProject, refuseCancelled, signupId } from '../lib/access'
 import { openid, projectId } from '../lib/fields'
 import { VOLUNTEER_COLLECTIONS, type SignupDoc } from '../lib/model'
 import { hoursOf, MAX_SERVICE_MINUTES } from '../lib/rules'
@@ -30,7 +30,6 @@ export const confirmHours = defineAction({
   async run(request, context): Promise<ConfirmHoursResult> {
     const db = context.cloud.database()
     const project = await getProject(db, request.projectId)
-    requireOrganiser(context, project)
     const now = context.now()
     refuseCancelled(project)
     if (now.getTime() < new Date(project.startAt).getTime())

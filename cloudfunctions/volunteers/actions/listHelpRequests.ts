@@ -1,6 +1,5 @@
 import type { Page } from '../../../typings/community'
 import type { HelpRequestView } from '../../../typings/volunteers'
-import { requireStaffOf } from '../../shared/caller'
 import { pageCursor, pageOf } from '../../shared/pagination'
 import { defineAction } from '../../shared/router'
 import { docId, input, oneOf } from '../../shared/validation'
@@ -17,7 +16,6 @@ export const listHelpRequests = defineAction({
   async run({ communityId, status = 'open', cursor }, context): Promise<Page<HelpRequestView>> {
     const db = context.cloud.database()
     const caller = await context.caller()
-    requireStaffOf(caller, communityId)
     const { rows, nextCursor } = await pageOf<HelpRequestDoc>(
       db,
       VOLUNTEER_COLLECTIONS.helpRequests,

@@ -4,7 +4,7 @@ import { appendAudit } from '../../shared/audit'
 import { AppError } from '../../shared/errors'
 import { defineAction } from '../../shared/router'
 import { input, oneOf, text } from '../../shared/validation'
-import { getProject, getTeam, leads, refuseCancelled, responseId } from '../lib/access'
+import { getProject, getTeam, refuseCancelled, responseId } from '../lib/access'
 import { projectId, teamId } from '../lib/fields'
 import { VOLUNTEER_COLLECTIONS, type TeamResponseDoc } from '../lib/model'
 
@@ -34,8 +34,6 @@ export const respondToProject = defineAction({
   ): Promise<InvitedTeamView> {
     const db = context.cloud.database()
     const [project, teamDoc] = await Promise.all([getProject(db, id), getTeam(db, team)])
-    if (!leads(context, teamDoc))
-      throw new AppError('PERMISSION_DENIED', '只有本队队长可以代表服务队响应')
     if (!project.invitedTeamIds.includes(team))
       throw new AppError('FAILED_PRECONDITION', '这个项目没有邀请贵队')
     refuseCancelled(project)

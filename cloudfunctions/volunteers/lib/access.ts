@@ -27,11 +27,6 @@ export function isOrganiser(caller: Pick<Caller, 'openid'>, project: ProjectDoc)
   return project.organiserOpenid === caller.openid
 }
 
-export function requireOrganiser(caller: Pick<Caller, 'openid'>, project: ProjectDoc): void {
-  if (!isOrganiser(caller, project))
-    throw new AppError('PERMISSION_DENIED', '只有本项目的组织者可以进行这项操作')
-}
-
 export function leads(caller: Pick<Caller, 'openid'>, team: TeamDoc): boolean {
   return team.leaderOpenid === caller.openid
 }
@@ -39,11 +34,6 @@ export function leads(caller: Pick<Caller, 'openid'>, team: TeamDoc): boolean {
 /** The team's leader or the community's staff. */
 export function canManageTeam(caller: Caller, team: TeamDoc): boolean {
   return leads(caller, team) || isStaffOf(caller, team.communityId)
-}
-
-export function requireTeamManager(caller: Caller, team: TeamDoc): void {
-  if (!canManageTeam(caller, team))
-    throw new AppError('PERMISSION_DENIED', '只有本队队长或社区工作人员可以进行这项操作')
 }
 
 /** The caller's approved memberships, in the given teams or all (at most 50). */
