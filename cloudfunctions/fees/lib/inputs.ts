@@ -3,11 +3,21 @@ import { z } from 'zod'
 import { dayKey } from '../../shared/time'
 import { fen } from '../../shared/validation'
 
-/** `2026-03`, `2026-Q1` or `2026`. */
+/**
+ * `2026-03`, `2026-Q1` or `2026`, of a year the books can hold: the period arithmetic writes a
+ * year as it counts it, so a year of fewer than four digits ("0326") is not a month it can read.
+ */
 export function periodKey(label = '期') {
   return z
     .string({ error: `请选择${label}` })
-    .regex(/^\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$/, { error: `${label}格式不正确` })
+    .regex(/^\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$/, { error: `${label}格式不正确`, abort: true })
+    .refine(
+      (value) => {
+        const year = Number(value.slice(0, 4))
+        return year >= 2000 && year <= 2100
+      },
+      { error: `${label}须在 2000 年到 2100 年之间` },
+    )
 }
 
 /** An amount of at least one fen (the deployment's maximum is checked on top, see limits.ts). */

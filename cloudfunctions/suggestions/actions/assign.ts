@@ -26,7 +26,8 @@ export const assign = defineAction({
     handlerOpenid: docId('办理人'),
     dueDate: z
       .string({ error: '请选择办结期限' })
-      .regex(/^\d{4}-\d{2}-\d{2}$/, { error: '办结期限格式不正确' }),
+      .regex(/^\d{4}-\d{2}-\d{2}$/, { error: '办结期限格式不正确', abort: true })
+      .refine((day) => endOfShanghaiDay(day) !== null, { error: '办结期限不是有效的日期' }),
     note: text('派发说明', { max: 200 }).optional(),
   }),
   run: ({ id, handlerOpenid, dueDate, note }, context) =>

@@ -8,8 +8,18 @@ export function instant(label: string) {
     .string({ error: `请选择${label}` })
     .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/, {
       error: `${label}格式不正确`,
+      abort: true,
     })
-    .refine((value) => Number.isFinite(Date.parse(value)), { error: `${label}不是有效的时间` })
+    .refine((value) => Number.isFinite(Date.parse(value)) && isCalendarDay(value.slice(0, 10)), {
+      error: `${label}不是有效的时间`,
+    })
+}
+
+/** Date.parse reads 2月30日 as 3月2日: the day must be one the month has. */
+function isCalendarDay(day: string): boolean {
+  const [year, month, date] = day.split('-').map(Number) as [number, number, number]
+  const parsed = new Date(Date.UTC(year, month - 1, date))
+  return parsed.getUTCMonth() === month - 1 && parsed.getUTCDate() === date
 }
 
 export const projectId = () => docId('志愿项目')

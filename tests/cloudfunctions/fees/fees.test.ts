@@ -136,6 +136,39 @@ describe('plan', () => {
   })
 })
 
+describe('period keys', () => {
+  it('are of a year from 2000 to 2100, refused as input before anything is read', async () => {
+    // Found by the input fuzz: the export of 「0326」 failed with INTERNAL (a three-digit year).
+    const head = CALLERS.headOfThisBuilding
+    const cases: Array<[string, Record<string, unknown>, string]> = [
+      ['exportLedger', { buildingId: 'b-jiguang-3', period: '0326' }, 'period'],
+      ['openAccount', { buildingId: 'b-jiguang-3', period: '1999-12' }, 'period'],
+      [
+        'recordPayment',
+        {
+          householdId: 'h-jiguang-3-301',
+          periods: ['0001-Q1'],
+          amountFen: 3000,
+          method: 'cash',
+          paidOn: today,
+          requestId: newRequestId(),
+        },
+        'periods.0',
+      ],
+    ]
+    const before = c.digest()
+    for (const [action, input, field] of cases) {
+      const answer = await c.fees(head, action, input)
+      expect(answer).toMatchObject({
+        ok: false,
+        error: { code: 'INVALID_ARGUMENT', details: [{ field }] },
+      })
+      expect(!answer.ok && answer.error.message).toMatch(/2000 年到 2100 年/)
+    }
+    expect(c.digest()).toBe(before)
+  })
+})
+
 describe('recordPayment', () => {
   it('gives a receipt numbered per building and year, exactly what the plan asks', async () => {
     const result = await pay(HEAD, room('101'), [month(-5), month(-4)])

@@ -284,6 +284,26 @@ describe('who may take each step', () => {
       ok: true,
     })
   })
+
+  it('refuses a due date that does not exist as such, with the input, before finding the matter', async () => {
+    // Found by the input fuzz: "2099-02-30" passed validation and was then told 「不能早于今天」.
+    for (const id of [await c.matterIn('accepted'), 'no-such-matter']) {
+      expect(
+        await c.suggest(PEOPLE.staff, 'assign', {
+          id,
+          handlerOpenid: PEOPLE.grid,
+          dueDate: '2099-02-30',
+        }),
+      ).toEqual({
+        ok: false,
+        error: {
+          code: 'INVALID_ARGUMENT',
+          message: '办结期限不是有效的日期',
+          details: [{ field: 'dueDate', message: '办结期限不是有效的日期' }],
+        },
+      })
+    }
+  })
 })
 
 describe('submitting', () => {

@@ -223,6 +223,17 @@ describe('refusals change nothing', () => {
       '开始时间格式不正确',
     ],
     [
+      // Found by the input fuzz: Date.parse reads 2月30日 as 3月2日, so it passed as a time.
+      'a day that does not exist',
+      {
+        startAt: '2099-02-30T08:00:00+08:00',
+        endAt: '2099-03-02T10:00:00+08:00',
+        signupDeadline: '2099-02-28T08:00:00+08:00',
+      },
+      'INVALID_ARGUMENT',
+      '开始时间不是有效的时间',
+    ],
+    [
       'a team of another community',
       { invitedTeamIds: ['t-nowhere'] },
       'INVALID_ARGUMENT',
