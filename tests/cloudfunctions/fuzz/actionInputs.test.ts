@@ -13,10 +13,9 @@
  */
 import fc from 'fast-check'
 import { functionNames, loadActions, type FuzzAction } from './actionTables'
-import { poisonsOf, violationsOf, type Violation } from './checks'
+import { violationsOf, type Violation } from './checks'
 import { fuzzCases, type FuzzCase } from './events'
 import { CALLERS, startFuzzCloud, type FuzzCloud } from './fuzzCloud'
-import { knownBugOf } from './knownBugs'
 import { fieldOf, unreadParts } from './schemaModel'
 
 const SEED = Number(process.env['FUZZ_SEED'] ?? Math.floor(Math.random() * 2 ** 31))
@@ -36,7 +35,6 @@ function seedOf(action: FuzzAction): number {
 }
 
 let cloud: FuzzCloud
-const excused = new Map<string, number>()
 /** `fn.action` → answer code ('ok' or the error's) → how many cases. */
 const answers = new Map<string, Map<string, number>>()
 
@@ -51,12 +49,6 @@ afterAll(async () => {
         `${action.padEnd(32)} ${[...codes].map(([code, n]) => `${code} ${n}`).join(', ')}`,
     )
     console.log(`fuzz: answers by action\n${lines.join('\n')}`)
-  }
-  if (excused.size > 0) {
-    console.warn(
-      `fuzz (FUZZ_SEED=${SEED}): known bugs still found, allow-listed in fuzz/knownBugs.ts:\n` +
-        [...excused].map(([bug, n]) => `  ${n}× ${bug}`).join('\n'),
-    )
   }
 })
 
@@ -76,12 +68,7 @@ async function check(action: FuzzAction, fuzzCase: FuzzCase): Promise<void> {
     codes.set(code, (codes.get(code) ?? 0) + 1)
     answers.set(key, codes)
   }
-  const poisons = poisonsOf(action, fuzzCase)
-  const failures = violationsOf(action, fuzzCase, openid, outcome).filter((violation) => {
-    const bug = knownBugOf(violation, poisons)
-    if (bug) excused.set(bug.key, (excused.get(bug.key) ?? 0) + 1)
-    return !bug
-  })
+  const failures = violationsOf(action, fuzzCase, openid, outcome)
   if (failures.length > 0) {
     const answer = JSON.stringify(outcome.answer ?? outcome.thrown)
     throw new Error(

@@ -65,7 +65,7 @@ function isTimerEvent(event: unknown): boolean {
 }
 
 /** The poisoned strings of the input a case gives the action (none when it is not one). */
-export function poisonsOf(action: FuzzAction, fuzzCase: FuzzCase): Poison[] {
+function poisonsOf(action: FuzzAction, fuzzCase: FuzzCase): Poison[] {
   const input = inputOf(action, fuzzCase.event)
   return input ? poisonsIn(input, fieldOf(action.input).model) : []
 }
