@@ -18,7 +18,9 @@ export function parseInput<T>(schema: z.ZodType<T>, raw: unknown): T {
 function toFieldError(issue: z.core.$ZodIssue): FieldError {
   const field = issue.path.map(String).join('.')
   if (issue.code === 'unrecognized_keys') {
-    return { field, message: `不支持的字段：${issue.keys.join('、')}` }
+    // A key is the sender's text: shown short and without characters that reorder or hide text.
+    const keys = issue.keys.map((key) => key.replace(/[^\w$.-]/g, '?').slice(0, 40))
+    return { field, message: `不支持的字段：${keys.join('、')}` }
   }
   return { field, message: issue.message }
 }

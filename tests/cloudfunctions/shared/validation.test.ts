@@ -48,3 +48,27 @@ describe('input validation', () => {
     expect(error.details).toEqual([{ field, message }])
   })
 })
+
+describe('text a person reads', () => {
+  const name = text('称呼', { max: 20 })
+  const messageOf = (value: string) => name.safeParse(value).error?.issues[0]?.message
+
+  it('refuses characters that hide, reorder or break the text, naming the field', () => {
+    expect(messageOf('王\u0000五')).toBe('称呼含有不可见的控制字符')
+    expect(messageOf('王\u001b[31m五')).toBe('称呼含有不可见的控制字符')
+    expect(messageOf('\u202Egnp.exe')).toBe('称呼含有改变文字方向的控制字符')
+    expect(messageOf('a\uD800b')).toBe('称呼含有无法显示的字符')
+    expect(messageOf('\u200B\u200B\u3164')).toBe('请填写称呼')
+  })
+
+  it('keeps what people really write: emoji sequences, line breaks, full-width text', () => {
+    for (const ok of ['黄大伯👨‍👩‍👧', '第一行\n第二行', 'ＡＢＣ　楼', '🏳️‍🌈']) {
+      expect(name.safeParse(ok).success).toBe(true)
+    }
+  })
+})
+
+it('shows an unknown field’s name short and plain', () => {
+  const error = errorOf({ ...good, ['x'.repeat(100_000) + '\u202E']: 1 })
+  expect(error.message.length).toBeLessThan(60)
+})
