@@ -8,10 +8,11 @@ import * as fs from 'node:fs'
 
 const chromium = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium'
 
+/** Installed, not merely known to dpkg (a removed package keeps its status and config files). */
 function installed(pkg: string): boolean {
   try {
-    execFileSync('dpkg', ['-s', pkg], { stdio: 'ignore' })
-    return true
+    const status = execFileSync('dpkg-query', ['-W', '-f=${Status}', pkg], { encoding: 'utf8' })
+    return status.trim() === 'install ok installed'
   } catch {
     return false
   }
