@@ -7,7 +7,7 @@
 import type { LedgerTotals } from '../../../typings/fees'
 import type { Database, Transaction } from '../../shared/cloud'
 import { AppError } from '../../shared/errors'
-import { retryTransaction, sleep } from '../../shared/transaction'
+import { isTransactionConflict, retryTransaction, sleep } from '../../shared/transaction'
 import { withLease } from './lease'
 import { FEE_COLLECTIONS, type LedgerDoc } from './model'
 
@@ -16,13 +16,6 @@ import { FEE_COLLECTIONS, type LedgerDoc } from './model'
  * before, so inside it conflicts are rare; the waits stay under the function's 20 s timeout.
  */
 const RETRY_FOR_MS = 4_000
-
-export function isTransactionConflict(error: unknown): boolean {
-  const e = error as { code?: unknown; errCode?: unknown; errMsg?: unknown; message?: unknown }
-  if (e?.code === 'DATABASE_TRANSACTION_CONFLICT') return true
-  const text = `${String(e?.errMsg ?? '')} ${String(e?.message ?? '')}`
-  return /transaction.{0,20}conflict|conflict.{0,40}transaction/i.test(text)
-}
 
 /**
  * Runs `work` in a transaction, again on a fresh snapshot whenever another transaction got to
