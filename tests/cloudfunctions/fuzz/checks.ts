@@ -1,6 +1,6 @@
 /**
  * What must hold for every answer to every event: the call returns, the answer is the envelope
- * of ARCHITECTURE.md §4 with a message in Chinese, no error is INTERNAL, a refusal wrote
+ * of docs/architecture.md「约定：返回格式与错误码」 with a message in Chinese, no error is INTERNAL, a refusal wrote
  * nothing, a poisoned string is never accepted, and only the platform runs timer actions.
  */
 import { DEFAULT_MESSAGES } from '../../../cloudfunctions/shared/errors'
