@@ -187,10 +187,15 @@ async function authorise(
   cloud: Cloud,
 ): Promise<Target | null> {
   if (!needsCaller(rule as Rule<never>)) return null
-  const [caller, target] = await Promise.all([
+  // Both reads finish before an answer, even a refusal: an instance may be frozen once the
+  // function answers (docs/architecture.md「平台事实：云函数的事件与超时」).
+  const [read, found] = await Promise.allSettled([
     context.caller(),
     rule.scope ? rule.scope.resolve(cloud.database(), input, context.openid) : NOWHERE,
   ])
+  if (found.status === 'rejected') throw found.reason
+  if (read.status === 'rejected') throw read.reason
+  const [caller, target] = [read.value, found.value]
   if (grantsHeld(caller, target, rule.allow).length === 0) {
     if (rule.hidden) throw new AppError('NOT_FOUND', rule.hidden)
     throw new AppError('PERMISSION_DENIED', rule.denied)

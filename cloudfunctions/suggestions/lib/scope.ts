@@ -34,10 +34,13 @@ export const filedIn: Scope<Filing> = {
     const buildingId =
       input.buildingId ??
       (input.onBehalf ? (await getHousehold(db, input.onBehalf.householdId)).buildingId : null)
-    const [community, building] = await Promise.all([
+    const [named, home] = await Promise.allSettled([
       getCommunity(db, input.communityId),
       buildingId ? getBuilding(db, buildingId) : null,
     ])
+    if (named.status === 'rejected') throw named.reason
+    if (home.status === 'rejected') throw home.reason
+    const [community, building] = [named.value, home.value]
     if (building && building.communityId !== community._id)
       throw new AppError('INVALID_ARGUMENT', '所选楼栋不在这个社区', [
         { field: 'buildingId', message: '楼栋不在本社区' },
