@@ -83,8 +83,6 @@ export async function launchProject(
   if (existing.data) return existing.data
 
   const community = await getCommunity(db, fields.communityId)
-  if (!isStaffOf(caller, community._id))
-    throw new AppError('PERMISSION_DENIED', '只有本社区的工作人员可以发起志愿项目')
   checkTimes(fields, now)
   const teamIds = [...new Set([...fields.invitedTeamIds, ...fields.conditionTeamIds])]
   const teams = await byIds<TeamDoc>(db, VOLUNTEER_COLLECTIONS.teams, teamIds)
