@@ -103,6 +103,11 @@ export const GRANT_WORDS: Record<Grant, string> = {
 /** Grants decided without knowing where the action acts. */
 const PLACELESS: ReadonlySet<Grant> = new Set(['anyone', 'timer', 'user', 'admin'])
 
+/** Whether only the platform's timer trigger may run the action. */
+export function isTimerOnly(rule: Rule<never>): boolean {
+  return rule.allow.length === 1 && rule.allow[0] === 'timer'
+}
+
 /** Whether a rule needs a caller's roles to be decided (anything but anyone/timer/user). */
 export function needsCaller(rule: Rule<never>): boolean {
   return !rule.allow.some((grant) => grant === 'anyone' || grant === 'timer' || grant === 'user')

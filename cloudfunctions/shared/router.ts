@@ -12,6 +12,7 @@ import { missingConfig } from './config'
 import { AppError, isAppError } from './errors'
 import {
   grantsHeld,
+  isTimerOnly,
   needsCaller,
   needsScope,
   NOWHERE,
@@ -135,7 +136,7 @@ export function createRouter<F extends FunctionName>(
           { field: 'action', message: `未知的操作：${name.slice(0, 40)}` },
         ])
       }
-      const timerOnly = rule.allow.length === 1 && rule.allow[0] === 'timer'
+      const timerOnly = isTimerOnly(rule as Rule<never>)
       if (timerOnly !== timer) {
         throw new AppError('PERMISSION_DENIED', timer ? undefined : '这项操作只能由系统定时执行')
       }
@@ -216,7 +217,7 @@ function requireAgreement(
     const definition = table[name]
     const rule = rules[name]
     if (!definition || !rule) throw new Error(`${functionName}.${name}: action and policy disagree`)
-    const timerOnly = rule.allow.length === 1 && rule.allow[0] === 'timer'
+    const timerOnly = isTimerOnly(rule as Rule<never>)
     if (timerOnly !== (definition.caller === 'timer'))
       throw new Error(`${functionName}.${name}: timer in the policy and the action disagree`)
     if (needsCaller(rule as Rule<never>) && needsScope(rule as Rule<never>) && !rule.scope)

@@ -24,9 +24,9 @@ export function aboutPersonIn<K extends string, S extends string>(
 ): Scope<Named<K> & Named<S>> {
   return {
     describe: `社区 \`${communityField}\`，对象 \`${subjectField}\``,
-    async resolve(db, input) {
-      const community = await getCommunity(db, input[communityField])
-      return { communityId: community._id, subject: input[subjectField] }
+    async resolve(db, input, openid) {
+      const place = await inCommunity(communityField).resolve(db, input, openid)
+      return { ...place, subject: input[subjectField] }
     },
   }
 }

@@ -1,20 +1,19 @@
 /** Where a volunteers action acts, for its policy rule. */
 import { byIds } from '../../shared/lookups'
-import type { Scope } from '../../shared/policy'
+import type { Scope, Target } from '../../shared/policy'
 import { ofRecord } from '../../shared/scopes'
 import { getProject, getTeam } from './access'
-import { VOLUNTEER_COLLECTIONS, type TeamDoc } from './model'
+import { VOLUNTEER_COLLECTIONS, type ProjectDoc, type TeamDoc } from './model'
+
+const projectPlace = (project: ProjectDoc): Target => ({
+  communityId: project.communityId,
+  relations: { organiser: [project.organiserOpenid] },
+})
 
 /** A project, in its community, with its organiser. */
 export const ofProject: Scope<{ projectId: string }> = {
   describe: '志愿项目 `projectId`',
-  async resolve(db, input) {
-    const project = await getProject(db, input.projectId)
-    return {
-      communityId: project.communityId,
-      relations: { organiser: [project.organiserOpenid] },
-    }
-  },
+  resolve: async (db, input) => projectPlace(await getProject(db, input.projectId)),
 }
 
 /** A project, with its organiser and the leaders of the teams invited to it. */
@@ -23,10 +22,11 @@ export const ofProjectAndTeams: Scope<{ projectId: string }> = {
   async resolve(db, input) {
     const project = await getProject(db, input.projectId)
     const teams = await byIds<TeamDoc>(db, VOLUNTEER_COLLECTIONS.teams, project.invitedTeamIds)
+    const place = projectPlace(project)
     return {
-      communityId: project.communityId,
+      ...place,
       relations: {
-        organiser: [project.organiserOpenid],
+        ...place.relations,
         teamLeader: [...teams.values()].flatMap((t) => (t.leaderOpenid ? [t.leaderOpenid] : [])),
       },
     }
